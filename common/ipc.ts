@@ -1,0 +1,40 @@
+// The typed IPC channel map (STYLE.md §1): each channel's argument and result, and the shape of
+// the `window.pchat` bridge the preload exposes. Only main/ipc/* and preload/ touch ipcMain /
+// ipcRenderer; the renderer sees only PchatBridge.
+import { z } from 'zod';
+
+export const clientSettingsSchema = z.object({
+  serverUrl: z.string().max(2000),
+  lastRoomId: z.string().max(200).nullable(),
+});
+
+export const ipcChannels = {
+  'app:version': { args: z.tuple([]) },
+  'settings:get': { args: z.tuple([]) },
+  'settings:set': { args: z.tuple([clientSettingsSchema.partial().strict()]) },
+  'token:get': { args: z.tuple([z.string().max(2000)]) },
+  'token:set': { args: z.tuple([z.string().max(2000), z.string().max(500).nullable()]) },
+  'external:open': { args: z.tuple([z.string().max(4000)]) },
+} as const;
+
+export type IpcChannel = keyof typeof ipcChannels;
+export type IpcArgs<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['args']>;
+
+export interface IpcResults {
+  'app:version': string;
+  'settings:get': z.infer<typeof clientSettingsSchema>;
+  'settings:set': void;
+  'token:get': string | null;
+  'token:set': void;
+  'external:open': boolean;
+}
+
+/** The API the preload exposes as `window.pchat` (one-line methods, nothing generic). */
+export interface PchatBridge {
+  appVersion(): Promise<string>;
+  getSettings(): Promise<IpcResults['settings:get']>;
+  setSettings(patch: Partial<IpcResults['settings:get']>): Promise<void>;
+  getToken(serverUrl: string): Promise<string | null>;
+  setToken(serverUrl: string, token: string | null): Promise<void>;
+  openExternal(url: string): Promise<boolean>;
+}

@@ -1,0 +1,219 @@
+// The wire contract of ../shared/PROTOCOL.md as TypeScript types and zod schemas.
+// Server and renderer both import from here, so a change to the contract is a compile error on
+// both sides. Names and shapes here are binding: extend, never rename or reshape.
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Shapes (§4)
+
+export type Role = 'admin' | 'user';
+export type RoomType = 'normal' | 'auditorium';
+export type RoomPrivacy = 'open' | 'closed' | 'secret';
+
+export interface User {
+  id: string;
+  name: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface EffectiveConfig {
+  defaultChatHistory: number;
+  maxFileSizeKB: number;
+  participantUpdateLimit: number;
+  roomManagementUrl: string;
+  maxMessageChars: number;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  description: string;
+  invitations: boolean;
+  fileUpload: boolean;
+  chatHistory: boolean;
+}
+
+export interface Addin {
+  id: string;
+  name: string;
+  url: string;
+}
+
+export interface RoomSummary {
+  id: string;
+  name: string;
+  description: string;
+  categoryId: string;
+  type: RoomType;
+  privacy: RoomPrivacy;
+  disabled: boolean;
+  joined: boolean;
+  isMember: boolean;
+  canManage: boolean;
+}
+
+export interface RoomDetail extends RoomSummary {
+  addin: Addin | null;
+  canPost: boolean;
+  fileUpload: boolean;
+  chatHistory: boolean;
+  managers: string[];
+  presenters: string[];
+}
+
+export interface FileRef {
+  fileId: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+export interface Message {
+  roomId: string;
+  seq: number;
+  id: string;
+  clientId: string;
+  senderId: string;
+  senderName: string;
+  text: string;
+  createdAt: string;
+  file: FileRef | null;
+}
+
+export interface Participant {
+  userId: string;
+  displayName: string;
+}
+
+export interface Roster {
+  roomId: string;
+  count: number;
+  truncated: boolean;
+  participants: Participant[] | null;
+}
+
+export interface SearchHit {
+  message: Message;
+  roomName: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors and acks (§2)
+
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'room_disabled',
+  'history_disabled',
+  'file_upload_disabled',
+  'too_large',
+  'rate_limited',
+  'internal',
+  // HTTP-only (§7)
+  'conflict',
+  'bad_credentials',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ProtocolError };
+
+// ---------------------------------------------------------------------------------------------
+// Client → server events (§2): request schemas, validated on arrival by the server.
+
+const id = z.string().min(1).max(200);
+const seqNumber = z.number().int();
+
+export const clientEventSchemas = {
+  'rooms:list': z.object({}).strip(),
+  'room:join': z.object({ roomId: id }),
+  'room:leave': z.object({ roomId: id }),
+  'room:history': z.object({
+    roomId: id,
+    beforeSeq: seqNumber.min(1),
+    limit: z.number().int().min(1).max(200),
+  }),
+  'message:send': z.object({
+    roomId: id,
+    clientId: z.string().min(1).max(100),
+    // Length in code points is checked against the effective maxMessageChars by the server;
+    // this outer bound only protects the parser.
+    text: z.string().max(100_000),
+    fileId: id.optional(),
+  }),
+  'messages:since': z.object({ roomId: id, afterSeq: seqNumber.min(0) }),
+  search: z.object({
+    query: z.string().min(1).max(500),
+    roomId: id.optional(),
+    beforeSeq: seqNumber.min(1).optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  }),
+} as const;
+
+export type ClientEventName = keyof typeof clientEventSchemas;
+export type ClientRequest<E extends ClientEventName> = z.infer<(typeof clientEventSchemas)[E]>;
+
+/** What each client→server event answers on success (the part beside `ok: true`). */
+export interface ClientEventResults {
+  'rooms:list': { rooms: RoomSummary[]; categories: Category[] };
+  'room:join': { room: RoomDetail; messages: Message[]; hasMore: boolean; roster: Roster };
+  'room:leave': Record<string, never>;
+  'room:history': { messages: Message[]; hasMore: boolean };
+  'message:send': { message: Message };
+  'messages:since': { messages: Message[]; hasMore: boolean };
+  search: { hits: SearchHit[] };
+}
+
+/** socket.io typing for the client→server direction. */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (request: ClientRequest<E>, ack: (answer: Ack<ClientEventResults[E]>) => void) => void;
+};
+
+/** socket.io typing for the server→client direction. */
+export interface ServerToClientEvents {
+  session: (payload: { user: User; config: EffectiveConfig; serverVersion: string }) => void;
+  'config:updated': (payload: { config: EffectiveConfig }) => void;
+  'message:new': (payload: { message: Message }) => void;
+  'message:removed': (payload: { roomId: string; seq: number }) => void;
+  'roster:update': (payload: Roster) => void;
+  'room:updated': (payload: { room: RoomDetail }) => void;
+  'room:removed': (payload: { roomId: string }) => void;
+}
+
+/** Catch-up and history pages are bounded so one call never carries the whole room. */
+export const MAX_SINCE_PAGE = 500;
+export const DEFAULT_SEARCH_LIMIT = 50;
+
+// ---------------------------------------------------------------------------------------------
+// HTTP bodies (§1, §7)
+
+export const signInBodySchema = z.object({
+  user: z.string().min(1).max(100),
+  password: z.string().min(1).max(1000),
+});
+
+export const redeemBodySchema = z.object({ code: z.string().min(1).max(200) });
+
+export interface SessionResponse {
+  token: string;
+  user: User;
+}
+
+export interface HandoffResponse {
+  code: string;
+  expiresInS: number;
+}
+
+export interface HealthResponse {
+  ok: true;
+  version: string;
+  pool: string;
+  site: string;
+}

@@ -1,0 +1,22 @@
+// What the UI may ask of its host (STYLE.md §3). `electron.ts` and `web.ts` implement it; the
+// app picks one at start (see ./index.ts) and components never check which one they run in.
+
+export interface ClientSettings {
+  /** Base URL of the pchat server, e.g. "http://127.0.0.1:4100". */
+  serverUrl: string;
+  /** The room that was open last, reopened on start. */
+  lastRoomId: string | null;
+}
+
+export interface Platform {
+  readonly kind: 'electron' | 'web';
+  appVersion(): Promise<string>;
+  /** Settings with defaults filled in (web: serverUrl defaults to the page's own origin). */
+  loadSettings(): Promise<ClientSettings>;
+  saveSettings(patch: Partial<ClientSettings>): Promise<void>;
+  /** The session token for a server (desktop: encrypted with safeStorage), or null. */
+  loadToken(serverUrl: string): Promise<string | null>;
+  saveToken(serverUrl: string, token: string | null): Promise<void>;
+  /** Opens an http/https URL in the user's browser; false when the policy refused it. */
+  openExternal(url: string): Promise<boolean>;
+}
