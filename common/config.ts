@@ -62,12 +62,12 @@ export function resolveEffectiveConfig(entries: {
   site?: ConfigEntry;
   pool?: ConfigEntry;
 }): EffectiveConfig {
-  const result = { ...DEFAULT_CONFIG } as EffectiveConfig;
+  const result: EffectiveConfig = { ...DEFAULT_CONFIG };
   for (const layer of [entries.global, entries.site, entries.pool]) {
     if (!layer) continue;
     for (const field of CONFIG_FIELDS) {
       const value = layer[field];
-      if (value !== undefined && value !== null) (result as unknown as Record<string, unknown>)[field] = value;
+      if (value !== undefined && value !== null) Object.assign(result, { [field]: value });
     }
   }
   return result;
