@@ -1,0 +1,92 @@
+// Pure decisions behind main/guards.ts (STYLE.md §4): what a page may navigate to, what a new
+// window becomes, which permissions a page gets. Kept free of Electron so every case is a unit
+// test (navigation-policy.test.ts); main/guards.ts only wires these to Electron's events.
+import { isAllowedLinkUrl, isAllowedWebUrl } from './url-policy';
+
+/** Our UI is served from this privileged scheme by main/app-protocol.ts. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'pchat';
+export const APP_START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+export type NavigationDecision =
+  | { readonly action: 'allow' }
+  /** Refused; `openExternally` is set when the URL is safe to hand to the user's browser. */
+  | { readonly action: 'deny'; readonly openExternally?: string };
+
+const ALLOW: NavigationDecision = { action: 'allow' };
+const DENY: NavigationDecision = { action: 'deny' };
+
+function parse(candidate: unknown): URL | null {
+  if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > 4000) return null;
+  // Parsers drop control characters and whitespace silently; a URL that needs that is refused.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f]/.test(candidate)) return null;
+  try {
+    return new URL(candidate);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True for a URL on our own app origin (app://pchat/…). Compared by protocol and host, not by
+ * `URL.origin`: WHATWG gives non-special schemes the opaque origin "null" outside Electron.
+ */
+export function isAppUrl(candidate: unknown): boolean {
+  const url = parse(candidate);
+  if (!url) return false;
+  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST) return false;
+  return url.username === '' && url.password === '' && url.port === '';
+}
+
+/** `will-navigate` on the main frame: stay inside the app; web pages go to the browser. */
+export function decideMainFrameNavigation(url: unknown): NavigationDecision {
+  if (isAppUrl(url)) return ALLOW;
+  if (isAllowedWebUrl(url)) return { action: 'deny', openExternally: url };
+  return DENY;
+}
+
+/**
+ * `will-frame-navigate` / `will-redirect`: the main frame stays in the app; a subframe (the
+ * sandboxed add-in iframe) may only load plain http/https pages — never our app origin (that
+ * would make it same-origin with the UI), never file:, data:, javascript: or a custom scheme.
+ */
+export function decideFrameNavigation(url: unknown, isMainFrame: boolean): NavigationDecision {
+  if (isMainFrame) return isAppUrl(url) ? ALLOW : DENY;
+  return isAllowedWebUrl(url) ? ALLOW : DENY;
+}
+
+/**
+ * `setWindowOpenHandler`: the app never opens a second Electron window. Links the user follows
+ * (http/https/mailto) open in the system's handlers instead.
+ */
+export function decideWindowOpen(url: unknown): NavigationDecision {
+  return isAllowedLinkUrl(url) ? { action: 'deny', openExternally: url } : DENY;
+}
+
+/** `external:open` from our UI: the same link policy as new windows. */
+export function mayOpenExternally(url: unknown): url is string {
+  return isAllowedLinkUrl(url);
+}
+
+/**
+ * Permissions that our own UI (top frame on the app origin) may use. Everything else — and
+ * everything any add-in frame asks for — is denied. Notifications serve mentions (DESIGN §1.6);
+ * sanitized clipboard writes serve "copy link"/"copy message".
+ */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
+
+export interface PermissionQuery {
+  readonly permission: string;
+  /** The URL (or origin) of the frame that asks; Electron omits it for some subframe checks. */
+  readonly requestingUrl: string | undefined;
+  readonly isMainFrame: boolean;
+}
+
+/** Default deny; only the small APP_PERMISSIONS list, only for our own UI's top frame. */
+export function decidePermission(query: PermissionQuery): boolean {
+  if (!query.isMainFrame) return false;
+  if (!APP_PERMISSIONS.has(query.permission)) return false;
+  // Checks pass an origin ("app://pchat"), requests a full URL: isAppUrl accepts both.
+  return isAppUrl(query.requestingUrl);
+}
