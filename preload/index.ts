@@ -1,0 +1,22 @@
+// The whole of what our UI gets from Electron: `window.pchat`, one line per IPC channel
+// (STYLE.md §2). Never expose ipcRenderer, a generic invoke/send, or anything taking a channel
+// name from the page. Built as CommonJS (out/preload/index.cjs): sandboxed preloads require it.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcArgs, IpcChannel, IpcResults, PchatBridge } from '../common/ipc';
+
+// Typed against common/ipc.ts so a wrong channel or argument fails to compile. Type-only
+// imports: a sandboxed preload must stay tiny, so zod and the schemas are not bundled in.
+function invoke<C extends IpcChannel>(channel: C, ...args: IpcArgs<C>): Promise<IpcResults[C]> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<IpcResults[C]>;
+}
+
+const bridge: PchatBridge = {
+  appVersion: () => invoke('app:version'),
+  getSettings: () => invoke('settings:get'),
+  setSettings: (patch) => invoke('settings:set', patch),
+  getToken: (serverUrl) => invoke('token:get', serverUrl),
+  setToken: (serverUrl, token) => invoke('token:set', serverUrl, token),
+  openExternal: (url) => invoke('external:open', url),
+};
+
+contextBridge.exposeInMainWorld('pchat', bridge);
