@@ -1,0 +1,63 @@
+// Turning the names an administrator types into the ids the API wants. The API has no
+// "find by name" endpoints, so each lookup lists what the caller may see and picks from it.
+import type { Addin, Category, RoomSummary } from '../../common/protocol';
+import type { ApiClient } from './api-client';
+import { LookupError } from './errors';
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+/**
+ * An exact id wins, then an exact name, then a case-insensitive name. Two equally good matches
+ * are an error that lists their ids, so the administrator can retry with one of them.
+ */
+export function pickByNameOrId<T extends Named>(items: readonly T[], nameOrId: string, kind: string): T {
+  const byId = items.find((item) => item.id === nameOrId);
+  if (byId) return byId;
+  const exact = items.filter((item) => item.name === nameOrId);
+  const candidates = exact.length > 0 ? exact : items.filter((item) => item.name.toLowerCase() === nameOrId.toLowerCase());
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 0) throw new LookupError(`no ${kind} with the name or id "${nameOrId}"`);
+  const ids = candidates.map((item) => item.id).join(', ');
+  throw new LookupError(`${candidates.length} ${kind}s are named "${nameOrId}" (ids ${ids}); give the id instead`);
+}
+
+/** The export is the only §7 answer that lists categories (GET /api/admin/export). */
+export async function listCategories(api: ApiClient): Promise<Category[]> {
+  const data = await api.get<{ categories?: unknown }>('/api/admin/export');
+  if (!Array.isArray(data.categories)) return [];
+  return data.categories as Category[];
+}
+
+export async function findCategory(api: ApiClient, nameOrId: string): Promise<Category> {
+  return pickByNameOrId(await listCategories(api), nameOrId, 'category');
+}
+
+export async function findAddin(api: ApiClient, nameOrId: string): Promise<Addin> {
+  return pickByNameOrId(await api.get<Addin[]>('/api/addins'), nameOrId, 'add-in');
+}
+
+/** Searches by name first (cheap), then falls back to the full list, which is where ids match. */
+export async function findRoom(api: ApiClient, nameOrId: string): Promise<RoomSummary> {
+  const hits = await api.get<RoomSummary[]>('/api/rooms', { q: nameOrId });
+  const named = hits.filter((room) => room.id === nameOrId || room.name.toLowerCase() === nameOrId.toLowerCase());
+  if (named.length > 0) return pickByNameOrId(named, nameOrId, 'room');
+  return pickByNameOrId(await api.get<RoomSummary[]>('/api/rooms'), nameOrId, 'room');
+}
+
+/**
+ * §7 has no user listing; the export is the one answer that may carry users (id and name).
+ * When it does not, the administrator can still pass --user-id.
+ */
+export async function findUserId(api: ApiClient, name: string): Promise<string> {
+  const data = await api.get<{ users?: unknown }>('/api/admin/export');
+  if (!Array.isArray(data.users)) {
+    throw new LookupError(`this server does not list users, so "${name}" cannot be looked up; use --user-id instead`);
+  }
+  const users = (data.users as Partial<Named>[]).filter(
+    (user): user is Named => typeof user.id === 'string' && typeof user.name === 'string',
+  );
+  return pickByNameOrId(users, name, 'user').id;
+}
