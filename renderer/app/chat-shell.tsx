@@ -1,0 +1,31 @@
+// The signed-in layout: top bar, the single error alert, the room list and the open room.
+import { useTranslation } from 'react-i18next';
+import { ConnectionStatus } from '../components/connection-status';
+import { ErrorAlert } from '../components/error-alert';
+import { RoomList } from '../components/room-list';
+import { RoomPane } from '../components/room-pane';
+import { selectUser } from '../store/selectors';
+import { useChat, useChatClient } from './chat-context';
+
+export function ChatShell() {
+  const { t } = useTranslation();
+  const client = useChatClient();
+  const user = useChat(selectUser);
+  return (
+    <div className="shell">
+      <header className="top-bar">
+        <span className="brand">{t('app.title')}</span>
+        <ConnectionStatus />
+        {user && <span className="whoami">{t('app.signedInAs', { name: user.displayName })}</span>}
+        <button type="button" onClick={() => void client.signOut()}>
+          {t('app.signOut')}
+        </button>
+      </header>
+      <ErrorAlert />
+      <div className="shell-body">
+        <RoomList />
+        <RoomPane />
+      </div>
+    </div>
+  );
+}

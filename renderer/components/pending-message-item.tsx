@@ -1,0 +1,25 @@
+// The user's own message waiting for its ack: same article shape as a stored one, plus a
+// "Sending…" or "Not sent" line and a retry that reuses the clientId (the server dedups).
+import { useTranslation } from 'react-i18next';
+import { useChatClient } from '../app/chat-context';
+import type { PendingMessage } from '../store/messages-slice';
+import { MessageText } from './message-text';
+
+export function PendingMessageItem({ pending, senderName }: { pending: PendingMessage; senderName: string }) {
+  const { t } = useTranslation();
+  const client = useChatClient();
+  return (
+    <article className={`message pending ${pending.status}`} aria-busy={pending.status === 'sending'}>
+      <header className="message-meta">
+        <span className="sender">{senderName}</span>{' '}
+        <span className="pending-state">{pending.status === 'sending' ? t('message.sending') : t('message.failed')}</span>
+        {pending.status === 'failed' && (
+          <button type="button" className="link-button" onClick={() => client.retry(pending.roomId, pending.clientId)}>
+            {t('message.retry')}
+          </button>
+        )}
+      </header>
+      {pending.file ? <p className="message-file">{pending.file.name}</p> : <MessageText text={pending.text} />}
+    </article>
+  );
+}

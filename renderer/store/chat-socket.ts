@@ -1,0 +1,65 @@
+// The narrow view of the socket the bridge needs. The real socket.io client is adapted to it
+// here; unit tests hand the bridge a fake with the same shape.
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  ClientEventName,
+  ClientEventResults,
+  ClientRequest,
+  ClientToServerEvents,
+  ServerToClientEvents,
+} from '../../common/protocol';
+
+export type ServerEventName = keyof ServerToClientEvents;
+
+export interface ConnectionHandlers {
+  connect(): void;
+  disconnect(reason: string): void;
+  connectError(message: string): void;
+}
+
+export interface ChatSocket {
+  on<E extends ServerEventName>(event: E, listener: ServerToClientEvents[E]): void;
+  onConnection(handlers: ConnectionHandlers): void;
+  /** Emits with an ack; rejects with Error('timeout') when no ack comes in time. */
+  request<E extends ClientEventName>(event: E, body: ClientRequest<E>): Promise<Ack<ClientEventResults[E]>>;
+  /** Reconnects after the server closed the connection itself (socket.io does not retry then). */
+  reconnect(): void;
+  close(): void;
+}
+
+export type SocketFactory = (serverUrl: string, token: string) => ChatSocket;
+
+const ACK_TIMEOUT_MS = 20_000;
+
+/** socket.io's typed emit cannot be called with a generic event name, so the adapter talks to it untyped once, here. */
+interface UntypedSocket {
+  timeout(ms: number): { emit(event: string, body: unknown, ack: (err: Error | null, answer: unknown) => void): void };
+  on(event: string, listener: (...args: never[]) => void): void;
+}
+
+export const connectSocketIo: SocketFactory = (serverUrl, token) => {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(serverUrl, { auth: { token } });
+  const untyped = socket as unknown as UntypedSocket;
+  return {
+    on: (event, listener) => untyped.on(event, listener),
+    onConnection: (handlers) => {
+      socket.on('connect', () => handlers.connect());
+      socket.on('disconnect', (reason) => handlers.disconnect(reason));
+      socket.on('connect_error', (err) => handlers.connectError(err.message));
+    },
+    request: (event, body) =>
+      new Promise((resolve, reject) => {
+        untyped.timeout(ACK_TIMEOUT_MS).emit(event, body, (err, answer) => {
+          if (err) reject(new Error('timeout'));
+          else resolve(answer as Ack<ClientEventResults[typeof event]>);
+        });
+      }),
+    reconnect: () => {
+      socket.connect();
+    },
+    close: () => {
+      socket.disconnect();
+    },
+  };
+};

@@ -1,0 +1,46 @@
+// Read-side of the store. Each selector returns a value already held in the state (or a
+// primitive), so React re-renders only when that value changes.
+import type { Category, RoomDetail, RoomSummary, Roster } from '../../common/protocol';
+import type { ChatState } from './chat-store';
+import { emptyTimeline, type RoomTimeline } from './messages-slice';
+
+export const selectStatus = (state: ChatState) => state.status;
+export const selectUser = (state: ChatState) => state.user;
+export const selectConfig = (state: ChatState) => state.config;
+export const selectServerUrl = (state: ChatState) => state.serverUrl;
+export const selectError = (state: ChatState) => state.error;
+export const selectRooms = (state: ChatState): RoomSummary[] => state.rooms;
+export const selectCategories = (state: ChatState): Category[] => state.categories;
+export const selectRoomsLoaded = (state: ChatState) => state.roomsLoaded;
+export const selectActiveRoomId = (state: ChatState) => state.activeRoomId;
+export const selectJoining = (state: ChatState) => state.joining;
+export const selectClosedNotice = (state: ChatState) => state.closedNotice;
+export const selectUpload = (state: ChatState) => state.upload;
+
+export const selectActiveRoom = (state: ChatState): RoomDetail | null =>
+  state.activeRoomId === null ? null : (state.details[state.activeRoomId] ?? null);
+
+export const selectTimeline =
+  (roomId: string) =>
+  (state: ChatState): RoomTimeline =>
+    state.timelines[roomId] ?? emptyTimeline;
+
+export const selectRoster =
+  (roomId: string) =>
+  (state: ChatState): Roster | null =>
+    state.rosters[roomId] ?? null;
+
+/** Rooms grouped under their categories, in the server's order; rooms of unknown categories last. */
+export interface RoomGroup {
+  id: string;
+  name: string | null;
+  rooms: RoomSummary[];
+}
+
+export function groupRooms(rooms: readonly RoomSummary[], categories: readonly Category[]): RoomGroup[] {
+  const groups: RoomGroup[] = categories.map((category) => ({ id: category.id, name: category.name, rooms: [] }));
+  const byId = new Map(groups.map((group) => [group.id, group]));
+  const other: RoomGroup = { id: '', name: null, rooms: [] };
+  for (const room of rooms) (byId.get(room.categoryId) ?? other).rooms.push(room);
+  return [...groups, other].filter((group) => group.rooms.length > 0);
+}

@@ -1,0 +1,339 @@
+// The one place that writes to the chat store: sign-in, the socket's events and every
+// request the UI makes. Components call these methods and read the store through selectors.
+import type {
+  Ack,
+  ClientEventName,
+  ClientEventResults,
+  ClientRequest,
+  ErrorCode,
+  Message,
+  ProtocolError,
+} from '../../common/protocol';
+import { checkMessageText } from '../../common/text';
+import type { Platform } from '../platform/platform';
+import type { ChatSocket, SocketFactory } from './chat-socket';
+import type { ChatStore } from './chat-store';
+import { xhrUploader, type Uploader } from './file-upload';
+import { deleteSession, fileDownloadUrl, normaliseServerUrl, postSession, type FetchFn } from './http-api';
+import { initialMessagesState } from './messages-slice';
+import * as reduce from './reducers';
+import { initialRoomsState } from './rooms-slice';
+import { initialRosterState } from './roster-slice';
+import { initialUploadsState } from './uploads-slice';
+import type { UiError } from './ui-slice';
+
+export interface ChatClientDeps {
+  store: ChatStore;
+  platform: Platform;
+  connect: SocketFactory;
+  fetch?: FetchFn;
+  upload?: Uploader;
+  newClientId?: () => string;
+}
+
+/** Catch-up after a reconnect is bounded so a long outage cannot loop forever. */
+const MAX_CATCH_UP_PAGES = 20;
+
+export function errorOf(error: ProtocolError | { code: ErrorCode }): UiError {
+  return { key: `errors.${error.code}` };
+}
+
+export class ChatClient {
+  private socket: ChatSocket | null = null;
+  private connectedBefore = false;
+  private joinCounter = 0;
+  private cancelCurrentUpload: (() => void) | null = null;
+  private readonly fetchFn: FetchFn;
+  private readonly upload: Uploader;
+  private readonly newClientId: () => string;
+
+  constructor(private readonly deps: ChatClientDeps) {
+    this.fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
+    this.upload = deps.upload ?? xhrUploader;
+    this.newClientId = deps.newClientId ?? (() => crypto.randomUUID());
+  }
+
+  private get store(): ChatStore {
+    return this.deps.store;
+  }
+
+  private fail(error: UiError): void {
+    this.store.setState({ error });
+  }
+
+  dismissError(): void {
+    this.store.setState({ error: null });
+  }
+
+  /** Reopens the stored session, if any, so a reload keeps the user signed in. */
+  async start(): Promise<void> {
+    const settings = await this.deps.platform.loadSettings();
+    const token = settings.serverUrl ? await this.deps.platform.loadToken(settings.serverUrl) : null;
+    this.store.setState({ serverUrl: settings.serverUrl });
+    if (token) this.open(settings.serverUrl, token);
+    else this.store.setState({ status: 'signed-out' });
+  }
+
+  async signIn(serverInput: string, user: string, password: string): Promise<void> {
+    const serverUrl = normaliseServerUrl(serverInput);
+    if (!serverUrl) return this.fail({ key: 'errors.bad_server_url' });
+    this.store.setState({ status: 'signing-in', error: null });
+    const result = await postSession(this.fetchFn, serverUrl, user, password);
+    if (!result.ok) {
+      this.store.setState({ status: 'signed-out', error: result.error });
+      return;
+    }
+    await this.deps.platform.saveToken(serverUrl, result.value.token);
+    await this.deps.platform.saveSettings({ serverUrl });
+    this.store.setState({ serverUrl, user: result.value.user });
+    this.open(serverUrl, result.value.token);
+  }
+
+  async signOut(): Promise<void> {
+    const { serverUrl, token } = this.store.getState();
+    this.teardown();
+    if (token) await deleteSession(this.fetchFn, serverUrl, token);
+    await this.deps.platform.saveToken(serverUrl, null);
+  }
+
+  /** Drops the socket and all chat data; the server URL stays for the next sign-in. */
+  private teardown(error: UiError | null = null): void {
+    this.socket?.close();
+    this.socket = null;
+    this.connectedBefore = false;
+    this.cancelCurrentUpload?.();
+    this.store.setState({
+      status: 'signed-out',
+      token: null,
+      user: null,
+      error,
+      ...initialRoomsState,
+      ...initialMessagesState,
+      ...initialRosterState,
+      ...initialUploadsState,
+    });
+  }
+
+  private open(serverUrl: string, token: string): void {
+    this.socket?.close();
+    this.store.setState({ serverUrl, token, status: 'connecting' });
+    const socket = this.deps.connect(serverUrl, token);
+    this.socket = socket;
+    socket.on('session', ({ user, config, serverVersion }) => this.store.setState({ user, config, serverVersion }));
+    socket.on('config:updated', ({ config }) => this.store.setState({ config }));
+    socket.on('message:new', ({ message }) => this.receive([message]));
+    socket.on('message:removed', ({ roomId, seq }) =>
+      this.store.setState((s) => reduce.applyMessageRemoved(s, roomId, seq)),
+    );
+    socket.on('roster:update', (roster) =>
+      this.store.setState((s) => ({ rosters: { ...s.rosters, [roster.roomId]: roster } })),
+    );
+    socket.on('room:updated', ({ room }) => this.store.setState((s) => reduce.applyRoomUpdated(s, room)));
+    socket.on('room:removed', ({ roomId }) => this.store.setState((s) => reduce.applyRoomRemoved(s, roomId)));
+    socket.onConnection({
+      connect: () => void this.onConnected(socket),
+      disconnect: (reason) => {
+        if (this.socket !== socket) return;
+        this.store.setState({ status: 'reconnecting' });
+        // socket.io retries by itself except when the server closed the connection (e.g. the
+        // token was revoked); try once more so an invalid token surfaces as connect_error.
+        if (reason === 'io server disconnect') socket.reconnect();
+      },
+      connectError: (message) => {
+        if (this.socket !== socket) return;
+        if (message === 'unauthorized') {
+          void this.deps.platform.saveToken(serverUrl, null);
+          this.teardown({ key: 'errors.session_ended' });
+        }
+      },
+    });
+  }
+
+  private async onConnected(socket: ChatSocket): Promise<void> {
+    if (this.socket !== socket) return;
+    const rejoin = this.connectedBefore;
+    this.connectedBefore = true;
+    this.store.setState({ status: 'connected' });
+    await this.refreshRooms();
+    const { activeRoomId } = this.store.getState();
+    if (rejoin && activeRoomId) {
+      await this.join(activeRoomId, 'rejoin');
+      return;
+    }
+    if (!rejoin) {
+      const { lastRoomId } = await this.deps.platform.loadSettings();
+      const known = this.store.getState().rooms.some((room) => room.id === lastRoomId && !room.disabled);
+      if (lastRoomId && known && this.store.getState().activeRoomId === null) await this.openRoom(lastRoomId);
+    }
+  }
+
+  async refreshRooms(): Promise<void> {
+    const ack = await this.request('rooms:list', {});
+    if (ack?.ok) this.store.setState({ rooms: ack.rooms, categories: ack.categories, roomsLoaded: true });
+  }
+
+  /** Sends a request; a timeout or a dropped connection becomes an alert and `null`. */
+  private async request<E extends ClientEventName>(
+    event: E,
+    body: ClientRequest<E>,
+  ): Promise<Ack<ClientEventResults[E]> | null> {
+    const socket = this.socket;
+    if (!socket) return null;
+    try {
+      return await socket.request(event, body);
+    } catch {
+      if (this.socket === socket) this.fail({ key: 'errors.timeout' });
+      return null;
+    }
+  }
+
+  async openRoom(roomId: string): Promise<void> {
+    const previous = this.store.getState().activeRoomId;
+    if (previous === roomId) return;
+    this.store.setState({ activeRoomId: roomId, closedNotice: null, error: null });
+    // Leaving keeps the roster honest: a user counts as a participant only where they look.
+    if (previous) void this.request('room:leave', { roomId: previous });
+    void this.deps.platform.saveSettings({ lastRoomId: roomId });
+    await this.join(roomId, 'fresh');
+  }
+
+  private async join(roomId: string, mode: 'fresh' | 'rejoin'): Promise<void> {
+    const attempt = ++this.joinCounter;
+    const lastSeq = this.store.getState().timelines[roomId]?.messages.at(-1)?.seq ?? 0;
+    this.store.setState({ joining: mode === 'fresh' });
+    const ack = await this.request('room:join', { roomId });
+    // A later click won: this answer is for a room the user already left.
+    if (attempt !== this.joinCounter || this.store.getState().activeRoomId !== roomId) return;
+    this.store.setState({ joining: false });
+    if (!ack) return;
+    if (!ack.ok) {
+      this.store.setState({ activeRoomId: null, error: errorOf(ack.error) });
+      return;
+    }
+    this.store.setState((s) => reduce.applyJoin(s, ack, mode));
+    const first = ack.messages[0];
+    if (mode === 'rejoin' && lastSeq > 0 && ack.room.chatHistory && first && first.seq > lastSeq + 1) {
+      await this.catchUp(roomId, lastSeq);
+    }
+  }
+
+  /** Fills the gap between what was shown before a disconnect and the rejoin window. */
+  private async catchUp(roomId: string, afterSeq: number): Promise<void> {
+    let cursor = afterSeq;
+    for (let page = 0; page < MAX_CATCH_UP_PAGES; page += 1) {
+      const ack = await this.request('messages:since', { roomId, afterSeq: cursor });
+      if (!ack?.ok) return;
+      this.receive(ack.messages);
+      const last = ack.messages.at(-1);
+      if (!ack.hasMore || !last) return;
+      cursor = last.seq;
+    }
+  }
+
+  private receive(messages: Message[]): void {
+    const byRoom = new Map<string, Message[]>();
+    for (const message of messages) byRoom.set(message.roomId, [...(byRoom.get(message.roomId) ?? []), message]);
+    for (const [roomId, list] of byRoom) this.store.setState((s) => reduce.applyNewMessages(s, roomId, list));
+  }
+
+  async loadOlder(roomId: string): Promise<void> {
+    const state = this.store.getState();
+    const timeline = state.timelines[roomId];
+    const oldest = timeline?.messages[0];
+    if (!timeline || !oldest || !timeline.hasMore || timeline.loadingOlder) return;
+    const limit = Math.min(200, Math.max(1, state.config.defaultChatHistory));
+    this.store.setState((s) => reduce.applyLoadingOlder(s, roomId, true));
+    const ack = await this.request('room:history', { roomId, beforeSeq: oldest.seq, limit });
+    if (ack?.ok) {
+      this.store.setState((s) => reduce.applyOlder(s, roomId, ack.messages, ack.hasMore));
+      return;
+    }
+    this.store.setState((s) => reduce.applyLoadingOlder(s, roomId, false));
+    if (ack && !ack.ok) {
+      if (ack.error.code === 'history_disabled') this.store.setState((s) => reduce.applyOlder(s, roomId, [], false));
+      this.fail(errorOf(ack.error));
+    }
+  }
+
+  /** Queues a message; false when the text was refused locally (the composer keeps it then). */
+  send(roomId: string, rawText: string, attachment?: { fileId: string; name: string; size: number; mime: string }): boolean {
+    const { config } = this.store.getState();
+    const check = checkMessageText(rawText, config.maxMessageChars);
+    if (!check.ok && !(attachment && check.reason === 'blank')) {
+      if (check.reason === 'too_long') {
+        this.fail({ key: 'composer.tooLong', params: { count: [...rawText.trim()].length, limit: config.maxMessageChars } });
+      }
+      return false;
+    }
+    const text = check.ok ? check.text : (attachment?.name ?? '');
+    const clientId = this.newClientId();
+    const pending = {
+      clientId,
+      roomId,
+      text,
+      fileId: attachment?.fileId,
+      file: attachment ?? null,
+      status: 'sending' as const,
+    };
+    this.store.setState((s) => reduce.applyPending(s, pending));
+    void this.deliver(roomId, clientId);
+    return true;
+  }
+
+  /** Resending reuses the clientId: the server stores it once however often it arrives. */
+  retry(roomId: string, clientId: string): void {
+    const entry = this.store.getState().timelines[roomId]?.pending.find((p) => p.clientId === clientId);
+    if (!entry) return;
+    this.store.setState((s) => reduce.applyPending(s, { ...entry, status: 'sending' }));
+    void this.deliver(roomId, clientId);
+  }
+
+  private async deliver(roomId: string, clientId: string): Promise<void> {
+    const entry = this.store.getState().timelines[roomId]?.pending.find((p) => p.clientId === clientId);
+    if (!entry) return;
+    const body = entry.fileId ? { roomId, clientId, text: entry.text, fileId: entry.fileId } : { roomId, clientId, text: entry.text };
+    const ack = await this.request('message:send', body);
+    if (ack?.ok) {
+      this.store.setState((s) => reduce.applyNewMessages(s, roomId, [ack.message]));
+      return;
+    }
+    this.store.setState((s) => reduce.applyPendingFailed(s, roomId, clientId));
+    if (ack) this.fail(errorOf(ack.error));
+  }
+
+  /** Refuses a file over the limit before any byte leaves; otherwise uploads it, then posts it. */
+  async attachFile(roomId: string, file: File): Promise<void> {
+    const { config, serverUrl, token, upload } = this.store.getState();
+    const limitBytes = config.maxFileSizeKB * 1024;
+    if (file.size > limitBytes) {
+      return this.fail({ key: 'files.tooLarge', params: { name: file.name, sizeBytes: file.size, limitKB: config.maxFileSizeKB } });
+    }
+    if (!token || upload) return;
+    this.store.setState({ error: null, upload: { roomId, name: file.name, size: file.size, loaded: 0 } });
+    const handle = this.upload({
+      url: `${serverUrl}/api/rooms/${encodeURIComponent(roomId)}/files`,
+      token,
+      file,
+      onProgress: (loaded) => this.store.setState((s) => (s.upload ? { upload: { ...s.upload, loaded } } : {})),
+    });
+    this.cancelCurrentUpload = handle.cancel;
+    const result = await handle.done;
+    this.cancelCurrentUpload = null;
+    this.store.setState({ upload: null });
+    if (result.ok) {
+      this.send(roomId, '', { ...result.file });
+      return;
+    }
+    if ('cancelled' in result) this.fail({ key: 'files.cancelled' });
+    else this.fail(result.error);
+  }
+
+  cancelUpload(): void {
+    this.cancelCurrentUpload?.();
+  }
+
+  fileUrl(fileId: string): string {
+    const { serverUrl, token } = this.store.getState();
+    return fileDownloadUrl(serverUrl, fileId, token ?? '');
+  }
+}
