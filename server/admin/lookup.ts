@@ -2,7 +2,7 @@
 // "find by name" endpoints, so each lookup lists what the caller may see and picks from it.
 import type { Addin, Category, RoomSummary } from '../../common/protocol';
 import type { ApiClient } from './api-client';
-import { LookupError } from './errors';
+import { ApiError, LookupError } from './errors';
 
 interface Named {
   id: string;
@@ -24,11 +24,28 @@ export function pickByNameOrId<T extends Named>(items: readonly T[], nameOrId: s
   throw new LookupError(`${candidates.length} ${kind}s are named "${nameOrId}" (ids ${ids}); give the id instead`);
 }
 
-/** The export is the only §7 answer that lists categories (GET /api/admin/export). */
+/**
+ * True when the server does not have the route at all, so an older way may be tried. §7 lists
+ * categories and users only inside the export; servers that offer GET /api/admin/categories and
+ * /api/admin/users answer far less data.
+ */
+function isMissingRoute(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
+async function listFromExport(api: ApiClient, key: 'categories' | 'users'): Promise<unknown[] | null> {
+  const data = await api.get<Partial<Record<typeof key, unknown>>>('/api/admin/export');
+  const list = data[key];
+  return Array.isArray(list) ? (list as unknown[]) : null;
+}
+
 export async function listCategories(api: ApiClient): Promise<Category[]> {
-  const data = await api.get<{ categories?: unknown }>('/api/admin/export');
-  if (!Array.isArray(data.categories)) return [];
-  return data.categories as Category[];
+  try {
+    return await api.get<Category[]>('/api/admin/categories');
+  } catch (error) {
+    if (!isMissingRoute(error)) throw error;
+  }
+  return ((await listFromExport(api, 'categories')) ?? []) as Category[];
 }
 
 export async function findCategory(api: ApiClient, nameOrId: string): Promise<Category> {
@@ -47,16 +64,22 @@ export async function findRoom(api: ApiClient, nameOrId: string): Promise<RoomSu
   return pickByNameOrId(await api.get<RoomSummary[]>('/api/rooms'), nameOrId, 'room');
 }
 
-/**
- * §7 has no user listing; the export is the one answer that may carry users (id and name).
- * When it does not, the administrator can still pass --user-id.
- */
+async function listUsers(api: ApiClient): Promise<unknown[] | null> {
+  try {
+    return await api.get<unknown[]>('/api/admin/users');
+  } catch (error) {
+    if (!isMissingRoute(error)) throw error;
+  }
+  return listFromExport(api, 'users');
+}
+
+/** remove-messages filters by user id; administrators think in user names. */
 export async function findUserId(api: ApiClient, name: string): Promise<string> {
-  const data = await api.get<{ users?: unknown }>('/api/admin/export');
-  if (!Array.isArray(data.users)) {
+  const listed = await listUsers(api);
+  if (listed === null) {
     throw new LookupError(`this server does not list users, so "${name}" cannot be looked up; use --user-id instead`);
   }
-  const users = (data.users as Partial<Named>[]).filter(
+  const users = (listed as Partial<Named>[]).filter(
     (user): user is Named => typeof user.id === 'string' && typeof user.name === 'string',
   );
   return pickByNameOrId(users, name, 'user').id;

@@ -116,6 +116,16 @@ describe('requests', () => {
     expect(result.stdout).toBe('replaced 2 messages in Trading floor\n');
   });
 
+  it('category set: uses GET /api/admin/categories when the server has it, instead of the export', async () => {
+    const result = await run(['category', 'set', 'Ops', '--no-chat-history'], {
+      'GET /api/admin/categories': () => ({ status: 200, body: [{ id: 'c5', name: 'Ops' }] }),
+      'PATCH /api/admin/categories/c5': (body) => ({ status: 200, body: { id: 'c5', name: 'Ops', ...(body as object) } }),
+    });
+    expect(result.code).toBe(0);
+    expect(result.work.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/admin/categories', 'PATCH /api/admin/categories/c5']);
+    expect(result.work[1]!.body).toEqual({ chatHistory: false });
+  });
+
   it('export: passes the filters and prints JSON even without --json', async () => {
     const result = await run(['export', '--category', 'Finance', '--from', '2026-02-01']);
     expect(result.code).toBe(0);

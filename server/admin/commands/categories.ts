@@ -118,10 +118,12 @@ export function registerCategoryCommands(program: Command, ctx: CliContext): voi
   ctx.leaf(category, 'list', 'list the categories').action(async (_options: object, command: Command) => {
     await ctx.run(command, async (api) => {
       const categories = await listCategories(api);
-      const rows = categories.map((c) => [c.id, c.name, c.invitations, c.fileUpload, c.chatHistory, c.description]);
+      const rows = categories.map((c: CategoryWithMembers) => [
+        c.id, c.name, c.invitations, c.fileUpload, c.chatHistory, c.allowedMembers, c.deniedMembers, c.creators,
+      ]);
       return {
         json: categories,
-        lines: formatTable(['id', 'name', 'invitations', 'files', 'history', 'description'], rows),
+        lines: formatTable(['id', 'name', 'invitations', 'files', 'history', 'allowed', 'denied', 'creators'], rows),
       };
     });
   });

@@ -98,7 +98,9 @@ function describeEntry(entry: Record<string, unknown>): string {
 }
 
 export function formatConfigListing(listing: ConfigListing): string[] {
-  const effective = formatFields(CONFIG_FIELDS.map((field) => [CONFIG_FLAGS[field], listing.effective[field]]));
+  const shown = (field: Field): unknown =>
+    field === 'roomManagementUrl' && listing.effective.roomManagementUrl === '' ? '"" (the built-in /manage pages)' : listing.effective[field];
+  const effective = formatFields(CONFIG_FIELDS.map((field) => [CONFIG_FLAGS[field], shown(field)]));
   const entries = listing.entries.map((entry) => `  ${entry.scope}: ${describeEntry(entry)}`);
   return [
     'Effective on this server:',

@@ -84,12 +84,15 @@ export async function resolveRoomDraft(api: ApiClient, draft: RoomDraft): Promis
   return body;
 }
 
-export function formatRoom(room: RoomDetail): string[] {
-  return formatFields([
+/** Room managers also get the member list, which RoomDetail does not name. */
+type ManagedRoom = RoomDetail & { members?: string[] };
+
+export function formatRoom(room: ManagedRoom, categoryName?: string): string[] {
+  const fields: [string, unknown][] = [
     ['id', room.id],
     ['name', room.name],
     ['description', room.description],
-    ['category', room.categoryId],
+    ['category', categoryName === undefined ? room.categoryId : `${categoryName} (${room.categoryId})`],
     ['type', room.type],
     ['privacy', room.privacy],
     ['disabled', room.disabled],
@@ -98,7 +101,9 @@ export function formatRoom(room: RoomDetail): string[] {
     ['chat history', room.chatHistory],
     ['managers', room.managers],
     ['presenters', room.presenters],
-  ]);
+  ];
+  if (Array.isArray(room.members)) fields.push(['members', room.members]);
+  return formatFields(fields);
 }
 
 /** Category names make the list readable; when they cannot be read, the ids still identify. */
@@ -142,8 +147,9 @@ export function registerRoomCommands(program: Command, ctx: CliContext): Command
   ctx.leaf(room, 'show <name-or-id>', 'show one room').action(async (nameOrId: string, _options: object, command: Command) => {
     await ctx.run(command, async (api) => {
       const found = await findRoom(api, nameOrId);
-      const detail = await api.get<RoomDetail>(apiPath`/api/rooms/${found.id}`);
-      return { json: detail, lines: formatRoom(detail) };
+      const detail = await api.get<ManagedRoom>(apiPath`/api/rooms/${found.id}`);
+      const names = await categoryNames(api);
+      return { json: detail, lines: formatRoom(detail, names.get(detail.categoryId)) };
     });
   });
 
