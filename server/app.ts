@@ -1,0 +1,79 @@
+// Starts a complete server (storage, services, HTTP, socket.io) and returns how to stop it.
+// Used by the CLI and, in process, by the integration tests.
+import { fileURLToPath } from 'node:url';
+import { buildHttpApp } from './http/http-app';
+import { createServices } from './services';
+import { seedDemo } from './demo/seed-demo';
+import { attachSocketServer } from './socket/socket-server';
+import { openSqliteStorage } from './storage/sqlite-storage';
+
+export interface StartOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  site?: string;
+  pool?: string;
+  demo?: boolean;
+  adminPassword?: string;
+  webRoot?: string;
+  log?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+  /** Demo sign-ins when --demo seeded an empty database (for printing). */
+  demoSignIns?: { user: string; password: string }[];
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../out/renderer', import.meta.url));
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const storage = await openSqliteStorage(options.dataDir);
+  try {
+    const services = await createServices(storage, {
+      dataDir: options.dataDir,
+      site: options.site ?? 'default',
+      pool: options.pool ?? 'default',
+    });
+    if (options.adminPassword !== undefined && options.adminPassword !== '') await services.auth.ensureAdmin(options.adminPassword);
+    const app = await buildHttpApp(services, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, log: options.log ?? false });
+    const sockets = attachSocketServer(app.server, services, (message, error) => app.log.error({ err: error }, message));
+    try {
+      await app.listen({ host: options.host, port: options.port });
+    } catch (error) {
+      await sockets.close();
+      await app.close();
+      throw error;
+    }
+    const address = app.server.address();
+    const port = address !== null && typeof address === 'object' ? address.port : options.port;
+    const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+    const url = `http://${host}:${port}`;
+    // The demo add-in lives on this server, so its URL follows the address we got.
+    const demoSignIns = options.demo ? await seedDemo(services, reachableOrigin(options.host, port, url)) : undefined;
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      demoSignIns,
+      close() {
+        closing ??= (async () => {
+          await sockets.close();
+          await app.close();
+          await storage.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}
+
+/** A wildcard bind address is not something a browser can open; use loopback for links. */
+function reachableOrigin(host: string, port: number, url: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return `http://127.0.0.1:${port}`;
+  return url;
+}

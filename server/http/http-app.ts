@@ -1,0 +1,53 @@
+// The Fastify application: CORS for any origin (auth is by bearer token, never cookies), JSON
+// bodies of bounded size, one error mapping, every route.
+import cors from '@fastify/cors';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { AppError } from '../errors';
+import type { Services } from '../services';
+import { registerAdminConfigRoutes } from './admin-config-routes';
+import { registerAdminExportRoutes } from './admin-export-routes';
+import { registerAdminRoutes } from './admin-routes';
+import { registerRoomRoutes } from './room-routes';
+import { registerSessionRoutes } from './session-routes';
+import { addSecurityHeaders, registerWebRoutes } from './web-routes';
+
+export const JSON_BODY_LIMIT = 1_048_576;
+
+export async function buildHttpApp(services: Services, options: { webRoot: string; log: boolean }): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.log, bodyLimit: JSON_BODY_LIMIT, forceCloseConnections: true });
+
+  // An empty body with a JSON content type (e.g. a DELETE from fetch) is no body, not an error.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(new AppError('bad_request', 'the body is not valid JSON'), undefined);
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({ error: { code: error.code, message: error.message, ...error.extra } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) return reply.status(413).send({ error: { code: 'too_large', message: 'the request body is too large' } });
+    if (status >= 400 && status < 500) return reply.status(400).send({ error: { code: 'bad_request', message: error.message } });
+    request.log.error(error);
+    return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
+  });
+
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'not_found', message: 'no such resource' } }));
+
+  addSecurityHeaders(app);
+  await app.register(cors, { origin: '*', credentials: false, methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] });
+  registerSessionRoutes(app, services);
+  registerAdminConfigRoutes(app, services);
+  registerAdminRoutes(app, services);
+  registerAdminExportRoutes(app, services);
+  registerRoomRoutes(app, services);
+  await registerWebRoutes(app, options.webRoot);
+  return app;
+}

@@ -1,0 +1,38 @@
+// The web client (the renderer build) at `/`, with a strict CSP. Without a build, `/` explains
+// how to make one instead of failing.
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const WEB_CSP = [
+  "default-src 'self'",
+  "connect-src 'self' ws: wss: http: https:",
+  'frame-src http: https:',
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MISSING_BUILD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pchat</title></head>
+<body><h1>pchat server</h1><p>The web client has not been built. Run <code>npm run build</code>, then reload.</p></body></html>`;
+
+/** Security headers on every response; call before any route is registered. */
+export function addSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    // Pages under /demo/ are add-ins, framed by the client: they set their own policy.
+    if (!request.url.startsWith('/demo/')) reply.header('Content-Security-Policy', WEB_CSP);
+  });
+}
+
+export async function registerWebRoutes(app: FastifyInstance, webRoot: string): Promise<void> {
+  const index = join(webRoot, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(MISSING_BUILD));
+    return;
+  }
+  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'] });
+}

@@ -1,0 +1,57 @@
+// Add-ins: a name and an http/https URL (the one URL policy of common/url-policy.ts).
+import { randomUUID } from 'node:crypto';
+import { isAllowedWebUrl } from '../../common/url-policy';
+import type { Addin } from '../domain';
+import { AppError } from '../errors';
+import type { Storage } from '../storage/repositories';
+import type { DomainEventBus } from './events';
+
+export class AddinService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  list(): Promise<Addin[]> {
+    return this.storage.addins.list();
+  }
+
+  async create(input: { name: string; url: string }): Promise<Addin> {
+    assertUrl(input.url);
+    if (await this.storage.addins.findByName(input.name)) throw new AppError('conflict', `an add-in named ${input.name} exists`);
+    const addin: Addin = { id: randomUUID(), name: input.name, url: input.url };
+    await this.storage.addins.create(addin, new Date().toISOString());
+    return addin;
+  }
+
+  async update(id: string, patch: { name?: string; url?: string }): Promise<Addin> {
+    const current = await this.storage.addins.get(id);
+    if (!current) throw new AppError('not_found', 'no such add-in');
+    if (patch.url !== undefined) assertUrl(patch.url);
+    if (patch.name !== undefined && patch.name !== current.name && (await this.storage.addins.findByName(patch.name))) {
+      throw new AppError('conflict', `an add-in named ${patch.name} exists`);
+    }
+    const next: Addin = { id, name: patch.name ?? current.name, url: patch.url ?? current.url };
+    await this.storage.addins.update(next);
+    await this.announceRoomsUsing(id);
+    return next;
+  }
+
+  async delete(id: string): Promise<void> {
+    const users = await this.roomsUsing(id);
+    if (!(await this.storage.addins.delete(id))) throw new AppError('not_found', 'no such add-in');
+    for (const roomId of users) this.events.emit('room:changed', roomId);
+  }
+
+  private async roomsUsing(addinId: string): Promise<string[]> {
+    return (await this.storage.rooms.list()).filter((r) => r.addinId === addinId).map((r) => r.id);
+  }
+
+  private async announceRoomsUsing(addinId: string): Promise<void> {
+    for (const roomId of await this.roomsUsing(addinId)) this.events.emit('room:changed', roomId);
+  }
+}
+
+function assertUrl(url: string): void {
+  if (!isAllowedWebUrl(url)) throw new AppError('bad_request', 'an add-in URL must be an http or https URL');
+}

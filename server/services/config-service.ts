@@ -1,0 +1,71 @@
+// Configuration scopes (PROTOCOL.md §5, §9.1): global, site:<name>, pool:<name>, resolved field by
+// field for this server's site and pool. The effective config is cached and recomputed on every
+// change, which announces `config:changed` when it differs.
+import type { ConfigPatch, ConfigScope } from '../../common/config';
+import { CONFIG_FIELDS, resolveEffectiveConfig } from '../../common/config';
+import type { ConfigEntry, EffectiveConfig } from '../domain';
+import { AppError } from '../errors';
+import type { Storage } from '../storage/repositories';
+import type { DomainEventBus } from './events';
+
+export type ScopedEntry = { scope: string } & ConfigEntry;
+
+export class ConfigService {
+  private effective: EffectiveConfig = resolveEffectiveConfig({});
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly events: DomainEventBus,
+    readonly site: string,
+    readonly pool: string,
+  ) {}
+
+  get current(): EffectiveConfig {
+    return this.effective;
+  }
+
+  async load(): Promise<void> {
+    this.effective = await this.compute();
+  }
+
+  async list(): Promise<{ entries: ScopedEntry[]; effective: EffectiveConfig }> {
+    const entries = await this.storage.config.list();
+    return { entries: entries.map((e) => ({ scope: e.scope, ...e.fields })), effective: this.effective };
+  }
+
+  async put(scope: ConfigScope, patch: ConfigPatch): Promise<ScopedEntry> {
+    const entry: Record<string, unknown> = { ...((await this.storage.config.get(scope)) ?? {}) };
+    for (const field of CONFIG_FIELDS) {
+      const value = patch[field];
+      if (value === undefined) continue;
+      if (value === null) delete entry[field];
+      else entry[field] = value;
+    }
+    await this.storage.config.put(scope, entry, new Date().toISOString());
+    await this.refresh();
+    return { scope, ...(entry as ConfigEntry) };
+  }
+
+  async delete(scope: ConfigScope): Promise<void> {
+    if (scope === 'global') throw new AppError('bad_request', 'the global entry cannot be deleted');
+    // Deleting an entry that is not there is already done: answer as if it were.
+    await this.storage.config.delete(scope);
+    await this.refresh();
+  }
+
+  private async compute(): Promise<EffectiveConfig> {
+    const [global, site, pool] = await Promise.all([
+      this.storage.config.get('global'),
+      this.storage.config.get(`site:${this.site}`),
+      this.storage.config.get(`pool:${this.pool}`),
+    ]);
+    return resolveEffectiveConfig({ global, site, pool });
+  }
+
+  private async refresh(): Promise<void> {
+    const previous = this.effective;
+    const next = await this.compute();
+    this.effective = next;
+    if (CONFIG_FIELDS.some((field) => previous[field] !== next[field])) this.events.emit('config:changed', next, previous);
+  }
+}

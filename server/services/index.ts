@@ -1,0 +1,42 @@
+// Wires the services over one Storage. The HTTP and socket layers receive this bundle.
+import { join } from 'node:path';
+import type { Storage } from '../storage/repositories';
+import { AddinService } from './addin-service';
+import { AuthService } from './auth-service';
+import { BlobStore } from './blob-store';
+import { CategoryService } from './category-service';
+import { ConfigService } from './config-service';
+import { DomainEventBus } from './events';
+import { MessageService } from './message-service';
+import { RoomService } from './room-service';
+
+export interface Services {
+  storage: Storage;
+  events: DomainEventBus;
+  blobs: BlobStore;
+  auth: AuthService;
+  config: ConfigService;
+  categories: CategoryService;
+  addins: AddinService;
+  rooms: RoomService;
+  messages: MessageService;
+}
+
+export async function createServices(storage: Storage, options: { dataDir: string; site: string; pool: string }): Promise<Services> {
+  const events = new DomainEventBus();
+  const blobs = new BlobStore(join(options.dataDir, 'files'));
+  const config = new ConfigService(storage, events, options.site, options.pool);
+  await config.load();
+  const rooms = new RoomService(storage, events, blobs);
+  return {
+    storage,
+    events,
+    blobs,
+    auth: new AuthService(storage, events),
+    config,
+    categories: new CategoryService(storage, events),
+    addins: new AddinService(storage, events),
+    rooms,
+    messages: new MessageService(storage, events, config, rooms),
+  };
+}

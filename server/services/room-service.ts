@@ -1,0 +1,151 @@
+// Rooms: lookup with access checks, listing, creation and changes by managers, deletion by
+// administrators (PROTOCOL.md §7, §9.4, §9.6).
+import { randomUUID } from 'node:crypto';
+import type { Category, RoomPrivacy, RoomSummary, RoomType, User } from '../domain';
+import { AppError } from '../errors';
+import type { CategoryRecord, RoomRecord, Storage } from '../storage/repositories';
+import { can, canCreateIn, inCategory, isAdmin, listIncludes } from './authorization';
+import type { BlobStore } from './blob-store';
+import { toCategory } from './category-service';
+import type { DomainEventBus } from './events';
+import { type RoomContext, toSummary } from './room-views';
+
+export interface RoomInput {
+  name?: string;
+  categoryId?: string;
+  description?: string;
+  type?: RoomType;
+  privacy?: RoomPrivacy;
+  addinId?: string | null;
+  members?: string[];
+  managers?: string[];
+  presenters?: string[];
+  invitations?: boolean;
+  disabled?: boolean;
+}
+
+export class RoomService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly events: DomainEventBus,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  /** The room with its category and add-in, without any access check. */
+  async context(roomId: string): Promise<RoomContext | undefined> {
+    const room = await this.storage.rooms.get(roomId);
+    if (!room) return undefined;
+    const category = await this.storage.categories.get(room.categoryId);
+    if (!category) return undefined;
+    const addin = room.addinId === null ? null : ((await this.storage.addins.get(room.addinId)) ?? null);
+    return { room, category, addin };
+  }
+
+  /** The room if the user may know it exists; `not_found` otherwise (secret rooms stay secret). */
+  async findFor(user: User, roomId: string): Promise<RoomContext> {
+    const context = await this.context(roomId);
+    if (!context || !can(user, 'find', context.room, context.category)) throw new AppError('not_found', 'no such room');
+    return context;
+  }
+
+  /** Every room with its category and add-in, for listings and fan-out. */
+  async allContexts(): Promise<RoomContext[]> {
+    const [rooms, categories, addins] = await Promise.all([this.storage.rooms.list(), this.storage.categories.list(), this.storage.addins.list()]);
+    const byId = new Map(categories.map((c) => [c.id, c]));
+    const addinById = new Map(addins.map((a) => [a.id, a]));
+    return rooms.flatMap((room) => {
+      const category = byId.get(room.categoryId);
+      return category ? [{ room, category, addin: room.addinId === null ? null : (addinById.get(room.addinId) ?? null) }] : [];
+    });
+  }
+
+  async listFor(user: User, joined: ReadonlySet<string>, query?: string): Promise<RoomSummary[]> {
+    const needle = query?.trim().toLowerCase() ?? '';
+    return (await this.allContexts())
+      .filter((c) => can(user, 'find', c.room, c.category))
+      .filter((c) => needle === '' || c.room.name.toLowerCase().includes(needle) || c.room.description.toLowerCase().includes(needle))
+      .map((c) => toSummary(user, c, joined.has(c.room.id)));
+  }
+
+  /** Categories the user belongs to or can create in (administrators: all). */
+  async categoriesFor(user: User): Promise<Category[]> {
+    const categories = await this.storage.categories.list();
+    return categories.filter((c) => isAdmin(user) || inCategory(user, c) || canCreateIn(user, c)).map(toCategory);
+  }
+
+  async create(user: User, input: RoomInput & { name: string; categoryId: string }): Promise<RoomContext> {
+    const category = await this.storage.categories.get(input.categoryId);
+    if (!category) throw new AppError('not_found', 'no such category');
+    if (!canCreateIn(user, category)) throw new AppError('forbidden', 'you may not create rooms in this category');
+    await this.assertNameFree(input.name);
+    await this.assertAddin(input.addinId);
+    const room: RoomRecord = {
+      id: randomUUID(),
+      name: input.name,
+      categoryId: category.id,
+      description: input.description ?? '',
+      type: input.type ?? 'normal',
+      privacy: input.privacy ?? 'closed',
+      disabled: input.disabled ?? false,
+      addinId: input.addinId ?? null,
+      invitations: input.invitations ?? category.invitations,
+      createdBy: user.id,
+      members: input.members ?? [],
+      // The creator manages what they create.
+      managers: [...new Set([...(input.managers ?? []), user.name])],
+      presenters: input.presenters ?? [],
+    };
+    await this.storage.rooms.create(room, new Date().toISOString());
+    this.events.emit('room:changed', room.id);
+    return (await this.context(room.id))!;
+  }
+
+  async update(user: User, roomId: string, patch: RoomInput): Promise<RoomContext> {
+    const { room, category } = await this.findFor(user, roomId);
+    if (!can(user, 'manage', room, category)) throw new AppError('forbidden', 'you do not manage this room');
+    const movesCategory = patch.categoryId !== undefined && patch.categoryId !== room.categoryId;
+    if (movesCategory && !isAdmin(user)) throw new AppError('forbidden', 'only administrators move rooms between categories');
+    if (patch.name !== undefined && patch.name !== room.name) await this.assertNameFree(patch.name);
+    await this.assertAddin(patch.addinId);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as RoomInput;
+    let next: RoomRecord = { ...room, ...defined };
+    if (movesCategory) {
+      const target = await this.storage.categories.get(next.categoryId);
+      if (!target) throw new AppError('not_found', 'no such category');
+      next = withoutOutsiders(next, target);
+    }
+    await this.storage.rooms.update(next);
+    this.events.emit('room:changed', roomId);
+    return (await this.context(roomId))!;
+  }
+
+  async delete(user: User, roomId: string): Promise<void> {
+    const context = await this.context(roomId);
+    if (!context) throw new AppError('not_found', 'no such room');
+    if (!can(user, 'delete', context.room, context.category)) throw new AppError('forbidden', 'only administrators delete rooms');
+    const fileIds = await this.storage.files.listIdsByRoom(roomId);
+    await this.storage.rooms.delete(roomId);
+    await this.blobs.remove(fileIds);
+    this.events.emit('room:deleted', roomId);
+  }
+
+  private async assertNameFree(name: string): Promise<void> {
+    if (await this.storage.rooms.findByName(name)) throw new AppError('conflict', `a room named ${name} exists`);
+  }
+
+  private async assertAddin(addinId: string | null | undefined): Promise<void> {
+    if (addinId && !(await this.storage.addins.get(addinId))) throw new AppError('bad_request', 'no such add-in');
+  }
+}
+
+/** Moving a room drops the people its new category does not allow. */
+function withoutOutsiders(room: RoomRecord, category: CategoryRecord): RoomRecord {
+  const keep = (name: string) => (name === '*' || listIncludes(category.allowedMembers, name)) && !listIncludes(category.deniedMembers, name);
+  return {
+    ...room,
+    categoryId: category.id,
+    members: room.members.filter(keep),
+    managers: room.managers.filter(keep),
+    presenters: room.presenters.filter(keep),
+  };
+}

@@ -1,0 +1,43 @@
+// Builds the wire views of a room for one user: what they may see and do is part of the view.
+import type { Addin, RoomDetail, RoomSummary, User } from '../domain';
+import type { CategoryRecord, RoomRecord } from '../storage/repositories';
+import { can, isRoomMember } from './authorization';
+
+export interface RoomContext {
+  room: RoomRecord;
+  category: CategoryRecord;
+  addin: Addin | null;
+}
+
+export function toSummary(user: User, { room, category }: RoomContext, joined: boolean): RoomSummary {
+  return {
+    id: room.id,
+    name: room.name,
+    description: room.description,
+    categoryId: room.categoryId,
+    type: room.type,
+    privacy: room.privacy,
+    disabled: room.disabled,
+    joined,
+    isMember: isRoomMember(user, room, category),
+    canManage: can(user, 'manage', room, category),
+  };
+}
+
+export function toDetail(user: User, context: RoomContext, joined: boolean): RoomDetail {
+  const { room, category, addin } = context;
+  return {
+    ...toSummary(user, context, joined),
+    addin,
+    canPost: !room.disabled && can(user, 'post', room, category),
+    fileUpload: category.fileUpload,
+    chatHistory: category.chatHistory,
+    managers: [...room.managers],
+    presenters: [...room.presenters],
+  };
+}
+
+/** The members, managers and presenters of a room, for the management pages. */
+export function toManagedDetail(user: User, context: RoomContext, joined: boolean): RoomDetail & { members: string[]; invitations: boolean } {
+  return { ...toDetail(user, context, joined), members: [...context.room.members], invitations: context.room.invitations };
+}

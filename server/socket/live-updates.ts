@@ -1,0 +1,78 @@
+// Turns domain events into pushes to the right sockets (PROTOCOL.md §2 server→client table).
+import type { EffectiveConfig, Message } from '../domain';
+import type { Services } from '../services';
+import { can } from '../services/authorization';
+import { toDetail } from '../services/room-views';
+import type { RoomPresence } from './room-presence';
+import type { ChatServer, ChatSocket } from './types';
+import { roomChannel, tokenChannel } from './types';
+
+export function wireLiveUpdates(
+  io: ChatServer,
+  services: Services,
+  presence: RoomPresence,
+  onError: (what: string, error: unknown) => void,
+): () => void {
+  const { events } = services;
+  const run = (what: string, task: () => Promise<void>) => void task().catch((error: unknown) => onError(what, error));
+  const sockets = (): ChatSocket[] => [...io.of('/').sockets.values()];
+
+  const onMessage = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:new', { message });
+
+  const onRemoved = (roomId: string, seqs: number[]) => {
+    for (const seq of seqs) io.to(roomChannel(roomId)).emit('message:removed', { roomId, seq });
+  };
+
+  const onConfig = (config: EffectiveConfig, previous: EffectiveConfig) => {
+    io.emit('config:updated', { config });
+    if (config.participantUpdateLimit !== previous.participantUpdateLimit) presence.reevaluateAll();
+  };
+
+  const onRevoked = (tokenHash: string) => io.in(tokenChannel(tokenHash)).disconnectSockets(true);
+
+  const onRoomChanged = (roomId: string) =>
+    run('room:changed', async () => {
+      const context = await services.rooms.context(roomId);
+      if (!context) return;
+      for (const socket of sockets()) {
+        const { user, joined, known } = socket.data;
+        const mayStay = !context.room.disabled && can(user, 'join', context.room, context.category);
+        if (joined.has(roomId) && !mayStay) {
+          // Dropped at once: a disabled room or lost access ends the membership of the connection.
+          await presence.exit(socket, roomId);
+          known.delete(roomId);
+          socket.emit('room:removed', { roomId });
+        } else if (can(user, 'find', context.room, context.category)) {
+          known.add(roomId);
+          socket.emit('room:updated', { room: toDetail(user, context, joined.has(roomId)) });
+        } else if (known.delete(roomId)) {
+          socket.emit('room:removed', { roomId });
+        }
+      }
+    });
+
+  const onRoomDeleted = (roomId: string) =>
+    run('room:deleted', async () => {
+      for (const socket of sockets()) {
+        const wasJoined = socket.data.joined.has(roomId);
+        await presence.exit(socket, roomId);
+        if (socket.data.known.delete(roomId) || wasJoined) socket.emit('room:removed', { roomId });
+      }
+      presence.forgetRoom(roomId);
+    });
+
+  events.on('message:created', onMessage);
+  events.on('messages:removed', onRemoved);
+  events.on('config:changed', onConfig);
+  events.on('session:revoked', onRevoked);
+  events.on('room:changed', onRoomChanged);
+  events.on('room:deleted', onRoomDeleted);
+  return () => {
+    events.off('message:created', onMessage);
+    events.off('messages:removed', onRemoved);
+    events.off('config:changed', onConfig);
+    events.off('session:revoked', onRevoked);
+    events.off('room:changed', onRoomChanged);
+    events.off('room:deleted', onRoomDeleted);
+  };
+}

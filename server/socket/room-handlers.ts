@@ -1,0 +1,58 @@
+// rooms:list, room:join, room:leave.
+import type { Services } from '../services';
+import { toDetail } from '../services/room-views';
+import type { RateLimiter } from './rate-limiter';
+import { registerHandler } from './register-handler';
+import type { RoomPresence } from './room-presence';
+import type { ChatSocket } from './types';
+
+export function registerRoomHandlers(
+  socket: ChatSocket,
+  limiter: RateLimiter,
+  services: Services,
+  presence: RoomPresence,
+  onError: (event: string, error: unknown) => void,
+): void {
+  const { user, joined, known } = socket.data;
+
+  registerHandler(
+    socket,
+    limiter,
+    'rooms:list',
+    async () => {
+      const [rooms, categories] = await Promise.all([services.rooms.listFor(user, joined), services.rooms.categoriesFor(user)]);
+      for (const room of rooms) known.add(room.id);
+      return { rooms, categories };
+    },
+    onError,
+  );
+
+  registerHandler(
+    socket,
+    limiter,
+    'room:join',
+    async ({ roomId }) => {
+      const context = await services.messages.access(user, roomId, 'join');
+      // Join the channel before reading the snapshot so no message falls between the two;
+      // a message in both arrives twice with the same seq and the client keeps one.
+      await presence.enter(socket, roomId);
+      known.add(roomId);
+      const page = await services.messages.latest(context);
+      return { room: toDetail(user, context, true), ...page, roster: presence.snapshot(roomId) };
+    },
+    onError,
+  );
+
+  registerHandler(
+    socket,
+    limiter,
+    'room:leave',
+    async ({ roomId }) => {
+      // A room the caller cannot know about is not_found, like one that does not exist (§9.6).
+      if (!joined.has(roomId)) await services.rooms.findFor(user, roomId);
+      await presence.exit(socket, roomId);
+      return {};
+    },
+    onError,
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { RosterTracker } from './roster-tracker';
+
+const person = (n: number) => ({ userId: `u${n}`, displayName: `User ${n}` });
+
+describe('RosterTracker', () => {
+  it('counts distinct users, not sockets', () => {
+    const t = new RosterTracker();
+    expect(t.add('r', 's1', person(1))).toBe(true);
+    expect(t.add('r', 's2', person(1))).toBe(false);
+    expect(t.snapshot('r', 10)).toMatchObject({ count: 1, truncated: false });
+    expect(t.remove('r', 's1', 'u1')).toBe(false);
+    expect(t.remove('r', 's2', 'u1')).toBe(true);
+    expect(t.snapshot('r', 10)).toEqual({ roomId: 'r', count: 0, truncated: false, participants: [] });
+  });
+
+  it('sends one truncated marker above the limit, then nothing until it falls back', () => {
+    const t = new RosterTracker();
+    const updates: unknown[] = [];
+    for (let i = 1; i <= 4; i++) {
+      t.add('r', `s${i}`, person(i));
+      updates.push(t.updateAfterChange('r', 2));
+    }
+    expect(updates[1]).toMatchObject({ count: 2, truncated: false });
+    expect(updates[2]).toEqual({ roomId: 'r', count: 3, truncated: true, participants: null });
+    expect(updates[3]).toBeNull();
+    t.remove('r', 's4', 'u4');
+    expect(t.updateAfterChange('r', 2)).toBeNull();
+    t.remove('r', 's3', 'u3');
+    expect(t.updateAfterChange('r', 2)).toMatchObject({ count: 2, truncated: false, participants: [person(1), person(2)] });
+  });
+
+  it('re-evaluates every room when the limit changes', () => {
+    const t = new RosterTracker();
+    for (let i = 1; i <= 3; i++) t.add('big', `s${i}`, person(i));
+    t.add('small', 'x', person(9));
+    expect(t.updateAfterChange('big', 5)?.truncated).toBe(false);
+    const lowered = t.reevaluate(2);
+    expect(lowered).toContainEqual({ roomId: 'big', count: 3, truncated: true, participants: null });
+    expect(lowered.find((r) => r.roomId === 'small')?.truncated).toBe(false);
+    // Still above: no second marker.
+    expect(t.reevaluate(2).find((r) => r.roomId === 'big')).toBeUndefined();
+    expect(t.reevaluate(10).find((r) => r.roomId === 'big')).toMatchObject({ truncated: false, count: 3 });
+  });
+});

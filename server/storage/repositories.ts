@@ -1,0 +1,151 @@
+// What the services need from storage (STYLE.md §8). The SQLite implementation lives in sql/;
+// a PostgreSQL one implements the same interfaces and runs the same tests.
+import type { Addin, ConfigEntry, FileRef, Message, Role, RoomPrivacy, RoomType } from '../domain';
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  displayName: string;
+  roles: Role[];
+  passwordHash: string;
+}
+
+export interface UserRepository {
+  findById(id: string): Promise<UserRecord | undefined>;
+  findByName(name: string): Promise<UserRecord | undefined>;
+  list(): Promise<UserRecord[]>;
+  create(user: UserRecord): Promise<void>;
+  update(user: UserRecord): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface SessionRepository {
+  create(tokenHash: string, userId: string, createdAt: string): Promise<void>;
+  findUserId(tokenHash: string): Promise<string | undefined>;
+  delete(tokenHash: string): Promise<void>;
+  createHandoff(codeHash: string, userId: string, expiresAt: string): Promise<void>;
+  /** Marks the code used if it is unused and unexpired; returns its user, else undefined. */
+  consumeHandoff(codeHash: string, now: string): Promise<string | undefined>;
+}
+
+export interface ConfigRepository {
+  list(): Promise<{ scope: string; fields: ConfigEntry }[]>;
+  get(scope: string): Promise<ConfigEntry | undefined>;
+  put(scope: string, fields: ConfigEntry, updatedAt: string): Promise<void>;
+  delete(scope: string): Promise<boolean>;
+}
+
+export interface CategoryRecord {
+  id: string;
+  name: string;
+  description: string;
+  invitations: boolean;
+  fileUpload: boolean;
+  chatHistory: boolean;
+  allowedMembers: string[];
+  deniedMembers: string[];
+  creators: string[];
+}
+
+export interface CategoryRepository {
+  list(): Promise<CategoryRecord[]>;
+  get(id: string): Promise<CategoryRecord | undefined>;
+  findByName(name: string): Promise<CategoryRecord | undefined>;
+  create(category: CategoryRecord, createdAt: string): Promise<void>;
+  update(category: CategoryRecord): Promise<void>;
+}
+
+export interface AddinRepository {
+  list(): Promise<Addin[]>;
+  get(id: string): Promise<Addin | undefined>;
+  findByName(name: string): Promise<Addin | undefined>;
+  create(addin: Addin, createdAt: string): Promise<void>;
+  update(addin: Addin): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface RoomRecord {
+  id: string;
+  name: string;
+  categoryId: string;
+  description: string;
+  type: RoomType;
+  privacy: RoomPrivacy;
+  disabled: boolean;
+  addinId: string | null;
+  invitations: boolean;
+  createdBy: string | null;
+  members: string[];
+  managers: string[];
+  presenters: string[];
+}
+
+export interface RoomRepository {
+  list(): Promise<RoomRecord[]>;
+  get(id: string): Promise<RoomRecord | undefined>;
+  findByName(name: string): Promise<RoomRecord | undefined>;
+  create(room: RoomRecord, createdAt: string): Promise<void>;
+  update(room: RoomRecord): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface NewMessage {
+  id: string;
+  roomId: string;
+  senderId: string;
+  senderName: string;
+  clientId: string;
+  text: string;
+  fileId: string | null;
+  createdAt: string;
+}
+
+export interface MessageFilter {
+  userId?: string;
+  contains?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface SearchQuery {
+  /** Words to find (all of them, case-insensitive). */
+  words: string[];
+  roomIds: string[];
+  beforeSeq?: number;
+  limit: number;
+}
+
+export interface MessageRepository {
+  /** Stores the message with the room's next seq, or returns the one already stored for its clientId. */
+  insertIdempotent(message: NewMessage): Promise<{ message: Message; created: boolean }>;
+  latest(roomId: string, limit: number): Promise<Message[]>;
+  before(roomId: string, beforeSeq: number, limit: number): Promise<Message[]>;
+  after(roomId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  search(query: SearchQuery): Promise<Message[]>;
+  /** Removes (or, with replaceWith, rewrites) matching messages; returns the seqs touched. */
+  remove(roomId: string, filter: MessageFilter, replaceWith?: string): Promise<number[]>;
+  list(filter: { roomIds: string[]; from?: string }): Promise<Message[]>;
+}
+
+export interface FileRecord extends FileRef {
+  roomId: string;
+  uploaderId: string;
+}
+
+export interface FileRepository {
+  create(file: FileRecord, createdAt: string): Promise<void>;
+  get(id: string): Promise<FileRecord | undefined>;
+  listIdsByRoom(roomId: string): Promise<string[]>;
+}
+
+export interface Storage {
+  users: UserRepository;
+  sessions: SessionRepository;
+  config: ConfigRepository;
+  categories: CategoryRepository;
+  addins: AddinRepository;
+  rooms: RoomRepository;
+  messages: MessageRepository;
+  files: FileRepository;
+  close(): Promise<void>;
+}

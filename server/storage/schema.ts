@@ -1,0 +1,122 @@
+// Table types for Kysely. Column names are snake_case as stored; booleans are 0/1 integers so the
+// same queries run on SQLite and (later) PostgreSQL with smallint columns.
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  display_name: string;
+  password_hash: string;
+  /** JSON array of roles, e.g. ["admin","user"]. */
+  roles: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface HandoffCodesTable {
+  code_hash: string;
+  user_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ConfigEntriesTable {
+  scope: string;
+  /** JSON object holding only the fields this scope sets. */
+  fields: string;
+  updated_at: string;
+}
+
+export interface CategoriesTable {
+  id: string;
+  name: string;
+  description: string;
+  invitations: number;
+  file_upload: number;
+  chat_history: number;
+  created_at: string;
+}
+
+export type CategoryListName = 'allowed' | 'denied' | 'creators';
+
+export interface CategoryMembersTable {
+  category_id: string;
+  list: CategoryListName;
+  /** A user name, or "*" for everyone. */
+  member: string;
+}
+
+export interface AddinsTable {
+  id: string;
+  name: string;
+  url: string;
+  created_at: string;
+}
+
+export interface RoomsTable {
+  id: string;
+  name: string;
+  category_id: string;
+  description: string;
+  type: 'normal' | 'auditorium';
+  privacy: 'open' | 'closed' | 'secret';
+  disabled: number;
+  addin_id: string | null;
+  invitations: number;
+  created_by: string | null;
+  created_at: string;
+  /** The seq of the last stored message; bumped inside the insert transaction. */
+  last_seq: number;
+}
+
+export type RoomListName = 'members' | 'managers' | 'presenters';
+
+export interface RoomMembersTable {
+  room_id: string;
+  list: RoomListName;
+  member: string;
+}
+
+export interface MessagesTable {
+  /** Integer key so the FTS5 index can use it as its content rowid. */
+  num: Generated<number>;
+  id: string;
+  room_id: string;
+  seq: number;
+  sender_id: string;
+  sender_name: string;
+  client_id: string;
+  text: string;
+  file_id: string | null;
+  created_at: string;
+}
+
+export interface FilesTable {
+  id: string;
+  room_id: string;
+  uploader_id: string;
+  name: string;
+  size: number;
+  mime: string;
+  created_at: string;
+}
+
+export interface DatabaseSchema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  handoff_codes: HandoffCodesTable;
+  config_entries: ConfigEntriesTable;
+  categories: CategoriesTable;
+  category_members: CategoryMembersTable;
+  addins: AddinsTable;
+  rooms: RoomsTable;
+  room_members: RoomMembersTable;
+  messages: MessagesTable;
+  files: FilesTable;
+}
