@@ -32,6 +32,7 @@ export function MessageList({ roomId }: { roomId: string }) {
   const atBottom = useRef(true);
   const previous = useRef<{ first?: string; last?: string; count: number }>({ count: 0 });
   const [newBelow, setNewBelow] = useState(0);
+  const lastScrollTop = useRef(0);
   const anchor = useScrollAnchor(scrollRef);
 
   const rows = useMemo<Row[]>(
@@ -120,7 +121,11 @@ export function MessageList({ roomId }: { roomId: string }) {
     anchor.capture();
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < BOTTOM_SLACK_PX;
     if (atBottom.current && newBelow > 0) setNewBelow(0);
-    if (element.scrollTop < TOP_LOAD_PX && timeline.hasMore && !timeline.loadingOlder) loadOlder();
+    // Only a move upwards near the top loads more: pinning to the bottom after a join also fires
+    // scroll events, and a short window must not pull in a second page by itself.
+    const movedUp = element.scrollTop < lastScrollTop.current;
+    lastScrollTop.current = element.scrollTop;
+    if (movedUp && element.scrollTop < TOP_LOAD_PX && timeline.hasMore && !timeline.loadingOlder) loadOlder();
   };
 
   const senderName = user?.displayName ?? '';

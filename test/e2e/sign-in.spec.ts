@@ -1,0 +1,42 @@
+// Sign-in against the real server: wrong password, staying signed in across a reload, sign-out.
+import { expect, signInThroughUi, test } from './fixtures/test';
+
+test('a wrong password is refused with an alert', async ({ page, pchat }) => {
+  const alice = await pchat.api.createUser();
+  await page.goto(pchat.url);
+  await expect(page.getByRole('textbox', { name: 'Server' })).toHaveValue(pchat.url);
+  await page.getByRole('textbox', { name: 'User name' }).fill(alice.name);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong user name or password.');
+  await expect(page.getByRole('navigation', { name: 'Rooms' })).toHaveCount(0);
+});
+
+test('an unreachable server is reported', async ({ page, pchat }) => {
+  await page.goto(pchat.url);
+  await page.getByRole('textbox', { name: 'Server' }).fill('http://127.0.0.1:9');
+  await page.getByRole('textbox', { name: 'User name' }).fill('someone');
+  await page.getByLabel('Password').fill('x');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Could not reach the server at http://127.0.0.1:9.');
+});
+
+test('the session survives a reload and ends with Sign out', async ({ page, pchat }) => {
+  const { room, alice } = await pchat.api.seedRoom();
+  await signInThroughUi(page, pchat.url, alice);
+  await expect(page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: room.name })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: room.name })).toBeVisible();
+  const token = await page.evaluate((url) => localStorage.getItem(`pchat.token:${url}`), pchat.url);
+  expect(token).toBeTruthy();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  // The token was revoked on the server (DELETE /api/session), not just forgotten here.
+  const probe = await fetch(`${pchat.url}/api/session/handoff`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(probe.status).toBe(401);
+});
