@@ -64,7 +64,7 @@ export async function findRoom(api: ApiClient, nameOrId: string): Promise<RoomSu
   return pickByNameOrId(await api.get<RoomSummary[]>('/api/rooms'), nameOrId, 'room');
 }
 
-async function listUsers(api: ApiClient): Promise<unknown[] | null> {
+export async function listUsers(api: ApiClient): Promise<unknown[] | null> {
   try {
     return await api.get<unknown[]>('/api/admin/users');
   } catch (error) {

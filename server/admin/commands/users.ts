@@ -1,10 +1,12 @@
-// user add — creating sign-ins (POST /api/admin/users). Persistent Chat took its users from
+// user add | list — sign-ins (POST /api/admin/users; listing uses GET /api/admin/users where the
+// server has it, else the export). Persistent Chat took its users from
 // Active Directory; pchat keeps its own, so this job has no cmdlet counterpart.
 import type { Command } from 'commander';
 import type { Role, User } from '../../../common/protocol';
 import type { CliContext } from '../context';
-import { UsageError } from '../errors';
-import { formatFields } from '../output';
+import { LookupError, UsageError } from '../errors';
+import { listUsers } from '../lookup';
+import { formatFields, formatTable } from '../output';
 
 export interface UserAddOptions {
   displayName?: string;
@@ -55,4 +57,13 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
         return { json: created, lines: formatUser(created) };
       });
     });
+
+  ctx.leaf(user, 'list', 'list the users').action(async (_options: object, command: Command) => {
+    await ctx.run(command, async (api) => {
+      const users = (await listUsers(api)) as User[] | null;
+      if (users === null) throw new LookupError('this server does not list users');
+      const rows = users.map((u) => [u.id, u.name, u.displayName, u.roles]);
+      return { json: users, lines: formatTable(['id', 'name', 'display name', 'roles'], rows) };
+    });
+  });
 }
