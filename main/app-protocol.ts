@@ -45,7 +45,9 @@ export function registerAppScheme(): void {
     {
       scheme: APP_SCHEME,
       // standard: real origin and relative URLs; secure: a secure context like https.
-      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      // corsEnabled: Vite emits <script type="module" crossorigin>, a CORS-mode request even
+      // same-origin, which Chromium only allows for schemes marked CORS-enabled.
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
     },
   ]);
 }
