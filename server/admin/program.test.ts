@@ -152,6 +152,13 @@ describe('failures', () => {
     }
   });
 
+  it('a sign-in flag after the command is a usage error with a hint', async () => {
+    const result = await run(['config', 'show', '--server', 'http://elsewhere.test']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown option '--server'/);
+    expect(result.stderr).toMatch(/go before the command/);
+  });
+
   it('a refused sign-in exits 4', async () => {
     const result = await run(['config', 'show'], {
       'POST /api/session': () => ({ status: 401, body: { error: { code: 'bad_credentials', message: 'wrong user or password' } } }),

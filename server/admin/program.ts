@@ -10,6 +10,9 @@ import { registerUserCommands } from './commands/users';
 import { CliContext, DEFAULT_ADMIN_USER, DEFAULT_SERVER, type CliIo } from './context';
 import { describeError, exitCodeFor } from './errors';
 
+const GLOBAL_OPTION_HINT =
+  'hint: --server, --user and --password go before the command: pchat-admin --server URL config show\n';
+
 export function buildProgram(io: CliIo): Command {
   const program = new Command('pchat-admin')
     .description('Administer a pchat server over its administration API.')
@@ -17,7 +20,15 @@ export function buildProgram(io: CliIo): Command {
     // `room remove-messages --user` mean their own thing rather than the sign-in's.
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => {
+        write(text);
+        // The likeliest slip with positional options: a sign-in flag typed after the command.
+        if (/unknown option '--(server|user|password)'/.test(text)) write(GLOBAL_OPTION_HINT);
+      },
+    })
     .showHelpAfterError('(add --help for usage)')
     .option('--server <url>', `server base URL (env PCHAT_SERVER, default ${DEFAULT_SERVER})`)
     .option('--user <name>', `administrator to sign in as (env PCHAT_ADMIN_USER, default ${DEFAULT_ADMIN_USER})`)
