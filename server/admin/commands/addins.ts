@@ -1,18 +1,18 @@
 // addin add | set | remove | list — New-/Set-/Remove-/Get-CsPersistentChatAddin over
 // /api/admin/addins and GET /api/addins (PROTOCOL.md §7).
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import type { Addin } from '../../../common/protocol';
 import { apiPath } from '../api-client';
+import type { updateAddinBody } from '../../http/schemas';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { findAddin } from '../lookup';
 import { formatTable } from '../output';
 import { definedFields, parseWebUrl } from '../parse';
 
-export interface AddinBody {
-  name?: string;
-  url?: string;
-}
+/** The server's own request schema, as a type only: the CLI stays a plain HTTP client at run time. */
+export type AddinBody = z.input<typeof updateAddinBody>;
 
 /**
  * The URL is checked here with the same policy the server uses, so a typo such as "javascript:…"

@@ -1,8 +1,10 @@
 // category add | set | list — New-/Set-/Get-CsPersistentChatCategory over
 // POST/PATCH /api/admin/categories (PROTOCOL.md §7, defaults in §9.3).
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import type { Category } from '../../../common/protocol';
 import { apiPath } from '../api-client';
+import type { createCategoryBody, updateCategoryBody } from '../../http/schemas';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { findCategory, listCategories } from '../lookup';
@@ -20,16 +22,9 @@ export interface CategoryOptions {
   chatHistory?: boolean;
 }
 
-export interface CategoryBody {
-  name?: string;
-  description?: string;
-  allowedMembers?: string[];
-  deniedMembers?: string[];
-  creators?: string[];
-  invitations?: boolean;
-  fileUpload?: boolean;
-  chatHistory?: boolean;
-}
+/** The server's own request schemas, as types only: the CLI stays a plain HTTP client at run time. */
+export type CategoryBody = z.input<typeof updateCategoryBody>;
+type NewCategoryBody = z.input<typeof createCategoryBody>;
 
 const list = (value: string | undefined): string[] | undefined => (value === undefined ? undefined : parseNameList(value));
 
@@ -95,7 +90,7 @@ export function registerCategoryCommands(program: Command, ctx: CliContext): voi
   withCategoryOptions(ctx.leaf(category, 'add <name>', 'create a category')).action(
     async (name: string, options: CategoryOptions, command: Command) => {
       if (name.trim() === '') throw new UsageError('the category name must not be empty');
-      const body = { ...buildCategoryBody(options), name: name.trim() };
+      const body: NewCategoryBody = { ...buildCategoryBody(options), name: name.trim() };
       await ctx.run(command, async (api) => {
         const created = await api.post<Category>('/api/admin/categories', body);
         return { json: created, lines: formatCategory(created) };

@@ -1,6 +1,8 @@
 // export — Export-CsPersistentChatData over GET /api/admin/export (PROTOCOL.md §7). The output
 // is always JSON, whatever --json says, so `pchat-admin export > data.json` just works.
 import type { Command } from 'commander';
+import type { z } from 'zod';
+import type { exportQuery } from '../../http/schemas';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 import { parseIsoDate } from '../parse';
@@ -10,7 +12,7 @@ export interface ExportOptions {
   from?: string;
 }
 
-export function buildExportQuery(options: ExportOptions): Record<string, string | undefined> {
+export function buildExportQuery(options: ExportOptions): z.input<typeof exportQuery> {
   if (options.category !== undefined && options.category.trim() === '') throw new UsageError('--category must not be empty');
   return {
     category: options.category?.trim(),

@@ -1,6 +1,8 @@
 // room clear | remove-messages — Clear-CsPersistentChatRoom and Remove-CsPersistentChatMessage
 // over POST /api/admin/rooms/:id/clear and …/remove-messages (PROTOCOL.md §7).
 import type { Command } from 'commander';
+import type { z } from 'zod';
+import type { clearBody, removeMessagesBody } from '../../http/schemas';
 import { apiPath } from '../api-client';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
@@ -16,13 +18,9 @@ export interface RemoveMessagesOptions {
   replaceWith?: string;
 }
 
-export interface RemoveMessagesBody {
-  userId?: string;
-  contains?: string;
-  from?: string;
-  to?: string;
-  replaceWith?: string;
-}
+/** The server's own request schemas, as types only: the CLI stays a plain HTTP client at run time. */
+export type RemoveMessagesBody = z.input<typeof removeMessagesBody>;
+type ClearBody = z.input<typeof clearBody>;
 
 /** The checked filter; `user` is still a name to look up. */
 export interface RemoveMessagesDraft {
@@ -63,10 +61,10 @@ export function registerRoomMessageCommands(room: Command, ctx: CliContext): voi
     .leaf(room, 'clear <name-or-id>', 'remove every message posted before a date')
     .requiredOption('--before <date>', 'ISO date or date-time (UTC unless an offset is given)')
     .action(async (nameOrId: string, options: { before: string }, command: Command) => {
-      const before = parseIsoDate(options.before, '--before');
+      const body: ClearBody = { before: parseIsoDate(options.before, '--before') };
       await ctx.run(command, async (api) => {
         const found = await findRoom(api, nameOrId);
-        const result = await api.post<{ removed: number }>(apiPath`/api/admin/rooms/${found.id}/clear`, { before });
+        const result = await api.post<{ removed: number }>(apiPath`/api/admin/rooms/${found.id}/clear`, body);
         return { json: { roomId: found.id, ...result }, lines: [removedLine(result.removed, 'removed', found.name)] };
       });
     });

@@ -2,7 +2,9 @@
 // /api/rooms and DELETE /api/admin/rooms/:id (PROTOCOL.md §7). Clearing and removing messages
 // live in room-messages.ts.
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import type { RoomDetail, RoomPrivacy, RoomSummary, RoomType } from '../../../common/protocol';
+import type { createRoomBody, updateRoomBody } from '../../http/schemas';
 import { apiPath, type ApiClient } from '../api-client';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
@@ -29,19 +31,9 @@ export interface RoomOptions {
   enabled?: boolean;
 }
 
-export interface RoomBody {
-  name?: string;
-  categoryId?: string;
-  description?: string;
-  type?: RoomType;
-  privacy?: RoomPrivacy;
-  addinId?: string | null;
-  members?: string[];
-  managers?: string[];
-  presenters?: string[];
-  invitations?: boolean;
-  disabled?: boolean;
-}
+/** The server's own request schemas, as types only: the CLI stays a plain HTTP client at run time. */
+export type RoomBody = z.input<typeof updateRoomBody>;
+type NewRoomBody = z.input<typeof createRoomBody>;
 
 /** What the command line says, checked; category and add-in are still names to look up. */
 export interface RoomDraft {
@@ -158,7 +150,9 @@ export function registerRoomCommands(program: Command, ctx: CliContext): Command
     .action(async (name: string, options: RoomOptions, command: Command) => {
       const draft = buildRoomDraft({ ...options, name });
       await ctx.run(command, async (api) => {
-        const body = await resolveRoomDraft(api, draft);
+        const resolved = await resolveRoomDraft(api, draft);
+        if (resolved.categoryId === undefined) throw new UsageError('room add needs --category');
+        const body: NewRoomBody = { ...resolved, name: name.trim(), categoryId: resolved.categoryId };
         const created = await api.post<RoomDetail>('/api/rooms', body);
         return { json: created, lines: formatRoom(created) };
       });

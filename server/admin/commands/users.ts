@@ -2,7 +2,9 @@
 // server has it, else the export). Persistent Chat took its users from
 // Active Directory; pchat keeps its own, so this job has no cmdlet counterpart.
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import type { Role, User } from '../../../common/protocol';
+import type { createUserBody } from '../../http/schemas';
 import type { CliContext } from '../context';
 import { LookupError, UsageError } from '../errors';
 import { listUsers } from '../lookup';
@@ -14,12 +16,8 @@ export interface UserAddOptions {
   admin?: boolean;
 }
 
-export interface NewUserBody {
-  name: string;
-  displayName: string;
-  password: string;
-  roles?: Role[];
-}
+/** The server's own request schema, as a type only: the CLI stays a plain HTTP client at run time. */
+export type NewUserBody = z.input<typeof createUserBody>;
 
 export function buildNewUser(name: string, options: UserAddOptions): NewUserBody {
   if (name.trim() === '') throw new UsageError('the user name must not be empty');
