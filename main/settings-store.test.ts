@@ -132,12 +132,7 @@ describe('tokens', () => {
     expect(backend.written.at(-1)!.tokens).toEqual({});
   });
 
-  it.each([
-    ['encryption is unavailable', () => electron.safeStorage.isEncryptionAvailable.mockReturnValue(false)],
-    ['only basic_text is available', () => electron.safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text')],
-  ])('keeps the token in memory only when %s', (_why, arrange) => {
-    if (_why.includes('basic_text') && process.platform !== 'linux') return;
-    arrange();
+  function expectMemoryOnly(): void {
     const backend = memoryBackend();
     const store = new SettingsStore(backend, {});
     store.setToken('https://chat.example.com', 'plain-secret');
@@ -146,6 +141,16 @@ describe('tokens', () => {
     expect(JSON.stringify(backend.written)).not.toContain('plain-secret');
     // A restart forgets it: the user signs in again.
     expect(new SettingsStore(memoryBackend(backend.written.at(-1)), {}).getToken('https://chat.example.com')).toBeNull();
+  }
+
+  it('keeps the token in memory only when encryption is unavailable', () => {
+    electron.safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    expectMemoryOnly();
+  });
+
+  it.skipIf(process.platform !== 'linux')('keeps the token in memory only when Linux offers only basic_text', () => {
+    electron.safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
+    expectMemoryOnly();
   });
 
   it('normalises server keys', () => {

@@ -173,9 +173,10 @@ async function main() {
   delete env.ELECTRON_RUN_AS_NODE;
   const desktop = spawn(binary, ['.'], { cwd: ROOT, env, stdio: 'inherit' });
   children.add(desktop);
-  desktop.once('exit', (code) => {
+  desktop.once('exit', (code, signal) => {
     if (stopping) return;
-    log('The desktop app closed: stopping the server.');
+    const how = code === 0 ? '' : ` (${signal ?? `code ${code}`}; its output above says why)`;
+    log(`The desktop app closed${how}: stopping the server.`);
     void stopAll(code ?? 0);
   });
 }

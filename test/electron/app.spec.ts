@@ -47,6 +47,7 @@ test.describe.serial('desktop app', () => {
     delete env.ELECTRON_RUN_AS_NODE;
     app = await _electron.launch({ executablePath: binary!, args, env });
     page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
   });
 
   test.afterAll(async () => {
