@@ -1,6 +1,6 @@
 // The composer: textbox "Message" and button "Send" (DESIGN §1b). Enter sends, Shift+Enter adds
 // a line. Where the user may not post (auditorium non-presenters) it is disabled with a note.
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomDetail } from '../../common/protocol';
 import { useChatClient } from '../app/chat-context';
@@ -30,6 +30,14 @@ export function Composer({ room }: { room: RoomDetail }) {
     }
   };
 
+  // Pasting a file (e.g. a screenshot) attaches it, where this room takes files.
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const file = event.clipboardData.files[0];
+    if (!file || !room.fileUpload) return;
+    event.preventDefault();
+    void client.attachFile(room.id, file);
+  };
+
   return (
     <form className="composer" onSubmit={submit}>
       {!canPost && (
@@ -50,6 +58,7 @@ export function Composer({ room }: { room: RoomDetail }) {
           placeholder={canPost ? t('composer.placeholder') : undefined}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           disabled={!canPost}
           aria-describedby={canPost ? undefined : noteId}
         />

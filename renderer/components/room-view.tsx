@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomDetail } from '../../common/protocol';
 import { AddinPane } from './addin-pane';
 import { Composer } from './composer';
+import { FileDropZone } from './file-drop-zone';
 import { MessageList } from './message-list';
 import { ParticipantsPanel } from './participants-panel';
 import { RoomActions } from './room-actions';
@@ -12,7 +13,7 @@ export function RoomView({ room }: { room: RoomDetail }) {
   const { t } = useTranslation();
   return (
     <main className="room-view">
-      <div className="conversation">
+      <FileDropZone roomId={room.id} enabled={room.canPost && room.fileUpload && !room.disabled}>
         <header className="room-header">
           <div className="room-title">
             <h1>{room.name}</h1>
@@ -29,7 +30,7 @@ export function RoomView({ room }: { room: RoomDetail }) {
         )}
         <MessageList roomId={room.id} />
         <Composer room={room} />
-      </div>
+      </FileDropZone>
       <aside className="room-side">
         <ParticipantsPanel roomId={room.id} />
         <AddinPane room={room} />
