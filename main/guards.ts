@@ -18,7 +18,8 @@ export function installGuards(app: App): void {
 
 function openExternally(decision: NavigationDecision): void {
   if (decision.action === 'deny' && decision.openExternally) {
-    shell.openExternal(decision.openExternally).catch((error: unknown) => {
+    // Only URLs the link policy passed (http/https/mailto, no credentials) get here.
+    shell.openExternal(decision.openExternally).catch((error: unknown) => { // eng-disable OPEN_EXTERNAL_JS_CHECK
       console.warn('[pchat] could not open the link in the browser:', error);
     });
   }

@@ -30,10 +30,15 @@ vi.mock('electron', () => ({ ...electron, default: electron }));
 vi.mock('electron-store', () => ({ default: class {} }));
 
 import { SettingsStore } from './settings-store';
-import { DEFAULT_SIZE, buildWebPreferences, createMainWindow, restoreBounds } from './window';
+import { DEFAULT_SIZE, createMainWindow, restoreBounds } from './window';
 
-describe('buildWebPreferences: the Electron security checklist', () => {
-  const prefs = buildWebPreferences('/app/out/preload/index.cjs');
+describe('webPreferences: the Electron security checklist', () => {
+  function prefs(): Record<string, unknown> {
+    electron.BrowserWindow.created.length = 0;
+    createMainWindow({ store: new SettingsStore({ read: () => ({}), write: () => undefined }, {}), preloadPath: '/app/out/preload/index.cjs' });
+    const window = electron.BrowserWindow.created[0] as { options: { webPreferences: Record<string, unknown> } };
+    return window.options.webPreferences;
+  }
   it.each([
     ['contextIsolation', true],
     ['sandbox', true],
@@ -45,13 +50,15 @@ describe('buildWebPreferences: the Electron security checklist', () => {
     ['allowRunningInsecureContent', false],
     ['experimentalFeatures', false],
     ['navigateOnDragDrop', false],
+    ['disableBlinkFeatures', 'Auxclick'],
   ] as const)('%s is %s', (key, value) => {
-    expect(prefs[key]).toBe(value);
+    expect(prefs()[key]).toBe(value);
   });
-  it('uses our one preload and nothing else', () => {
-    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
-    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
-    expect(prefs).not.toHaveProperty('additionalArguments');
+  it('uses our one preload and enables nothing extra', () => {
+    const p = prefs();
+    expect(p.preload).toBe('/app/out/preload/index.cjs');
+    expect(p).not.toHaveProperty('enableBlinkFeatures');
+    expect(p).not.toHaveProperty('additionalArguments');
   });
 });
 
@@ -95,7 +102,7 @@ describe('createMainWindow', () => {
   it('creates a hidden window with the checklist webPreferences and loads our app origin', () => {
     createMainWindow({ store, preloadPath: '/p/index.cjs' });
     const window = electron.BrowserWindow.created[0] as Fake;
-    expect(window.options).toMatchObject({ show: false, webPreferences: buildWebPreferences('/p/index.cjs') });
+    expect(window.options).toMatchObject({ show: false, webPreferences: { preload: '/p/index.cjs', sandbox: true } });
     expect(window.loadURL).toHaveBeenCalledWith('app://pchat/index.html');
     window.events.get('ready-to-show')!();
     expect(window.show).toHaveBeenCalled();

@@ -1,6 +1,6 @@
 // The main window: the Electron security checklist's webPreferences (DESIGN §5), our app:// UI,
 // and window bounds remembered across runs.
-import type { Rectangle, WebPreferences } from 'electron';
+import type { Rectangle } from 'electron';
 import { BrowserWindow, screen } from 'electron';
 import { APP_START_URL } from '../common/navigation-policy';
 import { trustWebContents } from './ipc/register';
@@ -9,27 +9,6 @@ import type { SettingsStore } from './settings-store';
 
 export const DEFAULT_SIZE = { width: 1200, height: 800 } as const;
 const MIN_SIZE = { width: 640, height: 480 } as const;
-
-/** Each line is an item of Electron's security checklist; window.test.ts asserts every one. */
-export function buildWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    // Stays false: add-ins and servers must be https, or loopback (which counts as secure).
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    // A file dropped outside the composer must not replace the UI with a file:// page.
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: true,
-  };
-}
 
 /**
  * Where the window opens: the saved bounds when their title bar area is still on a screen (a
@@ -69,7 +48,27 @@ export function createMainWindow({ store, preloadPath, startUrl = APP_START_URL 
     title: 'pchat',
     // Shown once painted, so the user never sees an empty white frame.
     show: false,
-    webPreferences: buildWebPreferences(preloadPath),
+    // Electron's security checklist, item by item; window.test.ts asserts each. Written inline
+    // (not built by a helper) so static checkers such as Electronegativity can see it.
+    webPreferences: {
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK reviewed preload exposes only the typed PchatBridge
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      // Stays false: add-ins and servers must be https, or loopback (which counts as secure).
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // Middle-click opens windows outside setWindowOpenHandler's usual path: switch it off.
+      disableBlinkFeatures: 'Auxclick',
+      // A file dropped outside the composer must not replace the UI with a file:// page.
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
+    },
   });
   trustWebContents(window.webContents);
   if (saved?.maximized) window.maximize();
