@@ -122,6 +122,10 @@ describe('decidePermission', () => {
     expect(decidePermission({ ...app, permission: 'clipboard-sanitized-write' })).toBe(true);
     expect(decidePermission({ permission: 'notifications', requestingUrl: 'app://pchat', isMainFrame: true })).toBe(true);
   });
+  it.each(['local-network-access', 'local-network', 'loopback-network'])('lets our UI reach a LAN/loopback server (%s)', (permission) => {
+    expect(decidePermission({ ...app, permission })).toBe(true);
+    expect(decidePermission({ permission, requestingUrl: 'https://addin.example.com/', isMainFrame: false })).toBe(false);
+  });
   it.each(['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midiSysex', 'hid', 'unknown'])(
     'denies %s even to our UI',
     (permission) => {

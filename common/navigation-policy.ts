@@ -72,9 +72,18 @@ export function mayOpenExternally(url: unknown): url is string {
 /**
  * Permissions that our own UI (top frame on the app origin) may use. Everything else — and
  * everything any add-in frame asks for — is denied. Notifications serve mentions (DESIGN §1.6);
- * sanitized clipboard writes serve "copy link"/"copy message".
+ * sanitized clipboard writes serve "copy link"/"copy message". The local-network ones let the UI
+ * reach a pchat server on the loopback or a company LAN once Chromium's Local Network Access
+ * enforcement lands in Electron (reported from Electron 43; newer builds split the permission in
+ * two): talking to the configured server is the app's whole job, so it must not be denied.
  */
-const APP_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
+const APP_PERMISSIONS: ReadonlySet<string> = new Set([
+  'notifications',
+  'clipboard-sanitized-write',
+  'local-network-access',
+  'local-network',
+  'loopback-network',
+]);
 
 export interface PermissionQuery {
   readonly permission: string;
