@@ -1,12 +1,14 @@
 // The Fastify application: CORS for any origin (auth is by bearer token, never cookies), JSON
 // bodies of bounded size, one error mapping, every route.
 import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { AppError } from '../errors';
 import type { Services } from '../services';
 import { registerAdminConfigRoutes } from './admin-config-routes';
 import { registerAdminExportRoutes } from './admin-export-routes';
 import { registerAdminRoutes } from './admin-routes';
+import { registerFileRoutes } from './file-routes';
 import { registerRoomRoutes } from './room-routes';
 import { registerSessionRoutes } from './session-routes';
 import { addSecurityHeaders, registerWebRoutes } from './web-routes';
@@ -43,7 +45,10 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
 
   addSecurityHeaders(app);
   await app.register(cors, { origin: '*', credentials: false, methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] });
+  // Limits are set per upload from the effective maxFileSizeKB; these are only the fallback.
+  await app.register(multipart, { limits: { files: 1, fields: 10, parts: 20 } });
   registerSessionRoutes(app, services);
+  registerFileRoutes(app, services);
   registerAdminConfigRoutes(app, services);
   registerAdminRoutes(app, services);
   registerAdminExportRoutes(app, services);

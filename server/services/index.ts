@@ -7,6 +7,7 @@ import { BlobStore } from './blob-store';
 import { CategoryService } from './category-service';
 import { ConfigService } from './config-service';
 import { DomainEventBus } from './events';
+import { FileService } from './file-service';
 import { MessageService } from './message-service';
 import { RoomService } from './room-service';
 
@@ -20,6 +21,7 @@ export interface Services {
   addins: AddinService;
   rooms: RoomService;
   messages: MessageService;
+  files: FileService;
 }
 
 export async function createServices(storage: Storage, options: { dataDir: string; site: string; pool: string }): Promise<Services> {
@@ -38,5 +40,6 @@ export async function createServices(storage: Storage, options: { dataDir: strin
     addins: new AddinService(storage, events),
     rooms,
     messages: new MessageService(storage, events, config, rooms),
+    files: new FileService(storage, rooms, blobs),
   };
 }
