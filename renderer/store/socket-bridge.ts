@@ -13,6 +13,7 @@ import { checkMessageText } from '../../common/text';
 import type { Platform } from '../platform/platform';
 import type { ChatSocket, SocketFactory } from './chat-socket';
 import type { ChatStore } from './chat-store';
+import { FileTransfers } from './file-transfers';
 import { xhrUploader, type Uploader } from './file-upload';
 import { deleteSession, fileDownloadUrl, normaliseServerUrl, postSession, type FetchFn } from './http-api';
 import { initialMessagesState } from './messages-slice';
@@ -42,14 +43,13 @@ export class ChatClient {
   private socket: ChatSocket | null = null;
   private connectedBefore = false;
   private joinCounter = 0;
-  private cancelCurrentUpload: (() => void) | null = null;
   private readonly fetchFn: FetchFn;
-  private readonly upload: Uploader;
+  private readonly files: FileTransfers;
   private readonly newClientId: () => string;
 
   constructor(private readonly deps: ChatClientDeps) {
     this.fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
-    this.upload = deps.upload ?? xhrUploader;
+    this.files = new FileTransfers(deps.store, deps.upload ?? xhrUploader, (roomId, file) => this.send(roomId, '', file));
     this.newClientId = deps.newClientId ?? (() => crypto.randomUUID());
   }
 
@@ -101,7 +101,7 @@ export class ChatClient {
     this.socket?.close();
     this.socket = null;
     this.connectedBefore = false;
-    this.cancelCurrentUpload?.();
+    this.files.cancel();
     this.store.setState({
       status: 'signed-out',
       token: null,
@@ -302,34 +302,12 @@ export class ChatClient {
   }
 
   /** Refuses a file over the limit before any byte leaves; otherwise uploads it, then posts it. */
-  async attachFile(roomId: string, file: File): Promise<void> {
-    const { config, serverUrl, token, upload } = this.store.getState();
-    const limitBytes = config.maxFileSizeKB * 1024;
-    if (file.size > limitBytes) {
-      return this.fail({ key: 'files.tooLarge', params: { name: file.name, sizeBytes: file.size, limitKB: config.maxFileSizeKB } });
-    }
-    if (!token || upload) return;
-    this.store.setState({ error: null, upload: { roomId, name: file.name, size: file.size, loaded: 0 } });
-    const handle = this.upload({
-      url: `${serverUrl}/api/rooms/${encodeURIComponent(roomId)}/files`,
-      token,
-      file,
-      onProgress: (loaded) => this.store.setState((s) => (s.upload ? { upload: { ...s.upload, loaded } } : {})),
-    });
-    this.cancelCurrentUpload = handle.cancel;
-    const result = await handle.done;
-    this.cancelCurrentUpload = null;
-    this.store.setState({ upload: null });
-    if (result.ok) {
-      this.send(roomId, '', { ...result.file });
-      return;
-    }
-    if ('cancelled' in result) this.fail({ key: 'files.cancelled' });
-    else this.fail(result.error);
+  attachFile(roomId: string, file: File): Promise<void> {
+    return this.files.attach(roomId, file);
   }
 
   cancelUpload(): void {
-    this.cancelCurrentUpload?.();
+    this.files.cancel();
   }
 
   fileUrl(fileId: string): string {

@@ -21,12 +21,16 @@ test('an unreachable server is reported', async ({ page, pchat }) => {
   await expect(page.getByRole('alert')).toHaveText('Could not reach the server at http://127.0.0.1:9.');
 });
 
-test('the session survives a reload and ends with Sign out', async ({ page, pchat }) => {
+test('the session and the open room survive a reload; Sign out revokes the token', async ({ page, pchat }) => {
   const { room, alice } = await pchat.api.seedRoom();
   await signInThroughUi(page, pchat.url, alice);
-  await expect(page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: room.name })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: room.name }).click();
+  await expect(page.getByRole('heading', { name: room.name })).toBeVisible();
   await page.reload();
+  // Still signed in, and back in the room that was open.
   await expect(page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: room.name })).toBeVisible();
+  await expect(page.getByRole('heading', { name: room.name })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
   const token = await page.evaluate((url) => localStorage.getItem(`pchat.token:${url}`), pchat.url);
   expect(token).toBeTruthy();
   await page.getByRole('button', { name: 'Sign out' }).click();
