@@ -62,7 +62,7 @@ export function createMainWindow({ store, preloadPath, startUrl = APP_START_URL 
       // Stays false: add-ins and servers must be https, or loopback (which counts as secure).
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      // Middle-click opens windows outside setWindowOpenHandler's usual path: switch it off.
+      // Middle-click (auxclick) is one more way for a page to open links; the UI has no use for it.
       disableBlinkFeatures: 'Auxclick',
       // A file dropped outside the composer must not replace the UI with a file:// page.
       navigateOnDragDrop: false,
