@@ -8,8 +8,12 @@ function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    // Only build inputs count: tests, test helpers and docs are not part of out/renderer.
+    if (entry.isDirectory()) {
+      if (entry.name !== 'test-support') newest = Math.max(newest, newestSource(path));
+    } else if (!/\.test\.tsx?$|\.md$/.test(entry.name)) {
+      newest = Math.max(newest, statSync(path).mtimeMs);
+    }
   }
   return newest;
 }
