@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PchatBridge } from '../../common/ipc';
+import { pickPlatform } from './index';
+import { createWebPlatform } from './web';
+
+afterEach(() => {
+  localStorage.clear();
+  delete window.pchat;
+});
+
+describe('web platform', () => {
+  it('defaults the server to the page origin and keeps settings and tokens per server', async () => {
+    const web = createWebPlatform(window);
+    expect((await web.loadSettings()).serverUrl).toBe(window.location.origin);
+    await web.saveSettings({ serverUrl: 'http://a.test', lastRoomId: 'r9' });
+    expect(await web.loadSettings()).toEqual({ serverUrl: 'http://a.test', lastRoomId: 'r9' });
+    await web.saveToken('http://a.test', 'ta');
+    await web.saveToken('http://b.test', 'tb');
+    expect(await web.loadToken('http://a.test')).toBe('ta');
+    await web.saveToken('http://a.test', null);
+    expect(await web.loadToken('http://a.test')).toBeNull();
+    expect(await web.loadToken('http://b.test')).toBe('tb');
+  });
+
+  it('survives corrupt stored settings and opens only http(s) URLs', async () => {
+    localStorage.setItem('pchat.settings', '{not json');
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    const web = createWebPlatform(window);
+    expect((await web.loadSettings()).lastRoomId).toBeNull();
+    expect(await web.openExternal('javascript:alert(1)')).toBe(false);
+    expect(await web.openExternal('https://example.org/')).toBe(true);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenCalledWith('https://example.org/', '_blank', 'noopener,noreferrer');
+  });
+});
+
+describe('platform choice', () => {
+  it('is Electron exactly when the preload exposed window.pchat', async () => {
+    expect(pickPlatform(window).kind).toBe('web');
+    const bridge: PchatBridge = {
+      appVersion: () => Promise.resolve('9.9.9'),
+      getSettings: () => Promise.resolve({ serverUrl: 'https://chat.example', lastRoomId: null }),
+      setSettings: () => Promise.resolve(),
+      getToken: (server) => Promise.resolve(`token-for-${server}`),
+      setToken: () => Promise.resolve(),
+      openExternal: () => Promise.resolve(true),
+    };
+    window.pchat = bridge;
+    const electron = pickPlatform(window);
+    expect(electron.kind).toBe('electron');
+    expect(await electron.loadSettings()).toEqual({ serverUrl: 'https://chat.example', lastRoomId: null });
+    expect(await electron.loadToken('https://chat.example')).toBe('token-for-https://chat.example');
+  });
+});
