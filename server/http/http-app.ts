@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import type { Services } from '../services';
 import { registerAdminConfigRoutes } from './admin-config-routes';
 import { registerAdminExportRoutes } from './admin-export-routes';
+import { registerAdminMessageRoutes } from './admin-message-routes';
 import { registerAdminRoutes } from './admin-routes';
 import { registerFileRoutes } from './file-routes';
 import { registerRoomRoutes } from './room-routes';
@@ -52,6 +53,7 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
   registerAdminConfigRoutes(app, services);
   registerAdminRoutes(app, services);
   registerAdminExportRoutes(app, services);
+  registerAdminMessageRoutes(app, services);
   registerRoomRoutes(app, services);
   await registerWebRoutes(app, options.webRoot);
   return app;

@@ -8,6 +8,7 @@ import { CategoryService } from './category-service';
 import { ConfigService } from './config-service';
 import { DomainEventBus } from './events';
 import { FileService } from './file-service';
+import { MessageAdminService } from './message-admin-service';
 import { MessageService } from './message-service';
 import { RoomService } from './room-service';
 
@@ -22,6 +23,7 @@ export interface Services {
   rooms: RoomService;
   messages: MessageService;
   files: FileService;
+  messageAdmin: MessageAdminService;
 }
 
 export async function createServices(storage: Storage, options: { dataDir: string; site: string; pool: string }): Promise<Services> {
@@ -41,5 +43,6 @@ export async function createServices(storage: Storage, options: { dataDir: strin
     rooms,
     messages: new MessageService(storage, events, config, rooms),
     files: new FileService(storage, rooms, blobs),
+    messageAdmin: new MessageAdminService(storage, events),
   };
 }

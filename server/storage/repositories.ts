@@ -103,8 +103,11 @@ export interface NewMessage {
 export interface MessageFilter {
   userId?: string;
   contains?: string;
+  /** Inclusive bounds on createdAt (ISO). */
   from?: string;
   to?: string;
+  /** Exclusive upper bound on createdAt (ISO), for clearing a room. */
+  before?: string;
 }
 
 export interface SearchQuery {

@@ -9,7 +9,8 @@ function applyFilter(query: MessageQuery, roomId: string, filter: MessageFilter)
   let q = query.where('m.room_id', '=', roomId);
   if (filter.userId !== undefined) q = q.where('m.sender_id', '=', filter.userId);
   if (filter.from !== undefined) q = q.where('m.created_at', '>=', filter.from);
-  if (filter.to !== undefined) q = q.where('m.created_at', '<', filter.to);
+  if (filter.to !== undefined) q = q.where('m.created_at', '<=', filter.to);
+  if (filter.before !== undefined) q = q.where('m.created_at', '<', filter.before);
   if (filter.contains !== undefined) {
     // Escape LIKE wildcards so "contains" is a literal substring match.
     const escaped = filter.contains.replace(/[\\%_]/g, (c) => `\\${c}`);
