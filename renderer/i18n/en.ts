@@ -70,6 +70,13 @@ export const en = {
     paused:
       '{{count}} participants. The live participant list is paused above {{limit}} participants and resumes by itself.',
   },
+  addin: {
+    region: 'Add-in',
+    blocked: 'The add-in “{{name}}” is not shown: only http and https add-in addresses are allowed.',
+    isolated:
+      'This add-in is served from the app’s own address, so it runs isolated and receives no room messages. Ask your administrator to serve it from another address.',
+    resize: 'Resize the add-in pane',
+  },
   units: { B: '{{value}} B', KB: '{{value}} KB', MB: '{{value}} MB', GB: '{{value}} GB' },
   errors: {
     bad_credentials: 'Wrong user name or password.',

@@ -72,6 +72,13 @@ export const fr: Translation = {
     paused:
       '{{count}} participants. La liste en direct est suspendue au-delà de {{limit}} participants et reprendra d’elle-même.',
   },
+  addin: {
+    region: 'Complément',
+    blocked: 'Le complément « {{name}} » n’est pas affiché : seules les adresses http et https sont autorisées.',
+    isolated:
+      'Ce complément est servi depuis l’adresse même de l’application : il s’exécute isolé et ne reçoit aucun message du salon. Demandez à votre administrateur de le servir depuis une autre adresse.',
+    resize: 'Redimensionner le volet du complément',
+  },
   units: { B: '{{value}} o', KB: '{{value}} Ko', MB: '{{value}} Mo', GB: '{{value}} Go' },
   errors: {
     bad_credentials: "Nom d'utilisateur ou mot de passe incorrect.",

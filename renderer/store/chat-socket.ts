@@ -39,7 +39,14 @@ interface UntypedSocket {
 }
 
 export const connectSocketIo: SocketFactory = (serverUrl, token) => {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(serverUrl, { auth: { token } });
+  // A path in the server URL (a server behind a reverse proxy at /chat) is where socket.io
+  // lives, not a namespace: pchat uses the default namespace only.
+  const base = new URL(serverUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(base.origin, {
+    auth: { token },
+    path: `${prefix}/socket.io`,
+  });
   const untyped = socket as unknown as UntypedSocket;
   return {
     on: (event, listener) => untyped.on(event, listener),

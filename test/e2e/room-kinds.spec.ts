@@ -53,3 +53,30 @@ test('a room disabled while open closes with an explanation', async ({ browser, 
   await expect(page.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
   await page.context().close();
 });
+
+test('becoming a presenter enables the composer at once (room:updated)', async ({ browser, pchat }) => {
+  const { category, alice, bob } = await pchat.api.seedRoom();
+  const room = await pchat.api.createRoom({ categoryId: category.id, type: 'auditorium', presenters: [bob.name] });
+  const page = await newSignedInPage(browser, pchat.url, alice);
+  await openRoom(page, room.name);
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeDisabled();
+  await pchat.api.patchRoom(room.id, { presenters: [bob.name, alice.name] });
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeEnabled();
+  await expect(page.getByText('This is an auditorium: only presenters can post here.')).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Message' }).fill('now I may speak');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(messageLog(page).getByRole('article').filter({ hasText: 'now I may speak' })).toHaveCount(1);
+  await expect(messageLog(page).getByRole('article').filter({ hasText: 'now I may speak' })).not.toContainText('Sending…');
+  await page.context().close();
+});
+
+test('a message removed by an administrator disappears from the open room', async ({ browser, pchat }) => {
+  const { room, alice } = await pchat.api.seedRoom({ messages: 3 });
+  const page = await newSignedInPage(browser, pchat.url, alice);
+  await openRoom(page, room.name);
+  await expect(messageLog(page).getByRole('article')).toHaveCount(3);
+  await pchat.api.request('POST', `/api/admin/rooms/${room.id}/remove-messages`, { contains: 'message 002' });
+  await expect(messageLog(page).getByRole('article')).toHaveCount(2);
+  await expect(messageLog(page).getByRole('article').filter({ hasText: 'message 002' })).toHaveCount(0);
+  await page.context().close();
+});

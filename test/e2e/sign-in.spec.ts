@@ -44,3 +44,12 @@ test('the session and the open room survive a reload; Sign out revokes the token
   });
   expect(probe.status).toBe(401);
 });
+
+test('a session revoked elsewhere returns to the sign-in form with an explanation', async ({ page, pchat }) => {
+  const { alice } = await pchat.api.seedRoom();
+  await signInThroughUi(page, pchat.url, alice);
+  const token = await page.evaluate((url) => localStorage.getItem(`pchat.token:${url}`), pchat.url);
+  await pchat.api.request('DELETE', '/api/session', undefined, token);
+  await expect(page.getByRole('alert')).toHaveText('Your session has ended. Please sign in again.');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+});
