@@ -1,5 +1,5 @@
 // `npm test`: every check the project has, in one command, in this order:
-// lint → typecheck → build (the e2e suites test the built app) → unit → integration →
+// lint → typecheck → Electron security scan → build (the e2e suites test the built app) → unit → integration →
 // browser e2e (Chromium) → desktop e2e (skipped plainly where no Electron binary exists).
 // Every stage runs even when an earlier one failed, so one run shows everything that is wrong.
 // The last line is the total over all test runners: "N passed, N failed, N skipped".
@@ -19,7 +19,9 @@ const stages = [
   { name: 'lint', command: [bin('eslint'), '--max-warnings', '0', '.'] },
   { name: 'typecheck (node)', command: [bin('tsc'), '-p', 'tsconfig.node.json'] },
   { name: 'typecheck (web)', command: [bin('tsc'), '-p', 'tsconfig.web.json'] },
-  { name: 'build', command: [bin('electron-vite'), 'build'] },
+  { name: 'security scan (electronegativity)', command: [process.execPath, 'scripts/electronegativity.mjs'] },
+  // The package.json build script, whatever it builds (desktop app, web client, /manage pages).
+  { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   vitestStage('unit'),
   vitestStage('integration'),
   playwrightStage('e2e (browser)', 'test/e2e/playwright.config.ts', 'e2e.json'),
