@@ -1,7 +1,7 @@
 // The room's add-in pane (DESIGN §1 item 4, §1b): region "Add-in" with a sandboxed iframe titled
 // with the add-in's name, beside the conversation. The decisions live in ./addin-policy.ts, the
 // postMessage bridge in ./use-addin-bridge.ts, the remembered size in ./use-addin-layout.ts.
-import { useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Addin, RoomDetail } from '../../common/protocol';
 import { decideAddinFrame } from './addin-policy';
@@ -18,9 +18,8 @@ export function AddinPane({ room }: { room: RoomDetail }) {
 function AddinFrame({ room, addin }: { room: RoomDetail; addin: Addin }) {
   const { t } = useTranslation();
   const bodyId = useId();
-  const frame = useRef<HTMLIFrameElement>(null);
   const decision = decideAddinFrame(addin, window.location.origin);
-  const onLoad = useAddinBridge(frame, decision.kind === 'bridged' ? decision.origin : null, room);
+  const { frame, onLoad } = useAddinBridge(decision.kind === 'bridged' ? decision.origin : null, room);
   const { layout, setWidth, toggleCollapsed } = useAddinLayout(room.id);
   const expanded = !layout.collapsed;
 

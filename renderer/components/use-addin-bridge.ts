@@ -32,14 +32,14 @@ function toAddinMessage(message: Message): AddinRoomMessage {
 }
 
 /**
- * Wires the frame in `frame` to the room. `addinOrigin` null (same-origin or blocked add-in)
- * turns the bridge off entirely. Returns the frame's `onLoad` handler.
+ * Wires an add-in frame to the room: give the returned `frame` ref and `onLoad` handler to the
+ * iframe. `addinOrigin` null (same-origin or blocked add-in) turns the bridge off entirely.
  */
 export function useAddinBridge(
-  frame: RefObject<HTMLIFrameElement | null>,
   addinOrigin: string | null,
   room: Pick<RoomDetail, 'id' | 'name'>,
-): () => void {
+): { frame: RefObject<HTMLIFrameElement | null>; onLoad: () => void } {
+  const frame = useRef<HTMLIFrameElement>(null);
   const { i18n } = useTranslation();
   const locale = i18n.language;
   const displayName = useChat(selectUser)?.displayName ?? '';
@@ -58,14 +58,7 @@ export function useAddinBridge(
     latest.current = { messages, context: contextOf(room, displayName, locale) };
   });
 
-  const post = useCallback(
-    (data: AddinOutboundMessage) => {
-      const target = frame.current?.contentWindow;
-      // The browser drops it if the frame is not (or no longer) on the add-in's origin.
-      if (target && addinOrigin !== null) target.postMessage(data, addinOrigin);
-    },
-    [frame, addinOrigin],
-  );
+  const post = useCallback((data: AddinOutboundMessage) => postTo(frame.current, addinOrigin, data), [frame, addinOrigin]);
 
   const flush = useCallback(() => {
     for (const message of latest.current.messages) {
@@ -103,7 +96,13 @@ export function useAddinBridge(
     return () => window.removeEventListener('message', onMessage);
   }, [frame, addinOrigin, post]);
 
-  return onLoad;
+  return { frame, onLoad };
+}
+
+/** Always to the add-in's origin: the browser drops it if the frame is not (or no longer) there. */
+function postTo(element: HTMLIFrameElement | null, addinOrigin: string | null, data: AddinOutboundMessage): void {
+  const target = element?.contentWindow;
+  if (target && addinOrigin !== null) target.postMessage(data, addinOrigin);
 }
 
 function contextOf(room: Pick<RoomDetail, 'id' | 'name'>, displayName: string, locale: string): AddinContextMessage {
