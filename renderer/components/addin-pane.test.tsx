@@ -25,7 +25,7 @@ async function openRoom(detail: RoomDetail, language: Language = 'en'): Promise<
 }
 
 const region = () => screen.getByRole('region', { name: 'Add-in' });
-const frame = () => within(region()).getByTitle('Tickers') as HTMLIFrameElement;
+const frame = () => within(region()).getByTitle<HTMLIFrameElement>('Tickers');
 
 /** Loads the frame with its postMessage observed. */
 function loadFrame(): MockInstance<Window['postMessage']> {

@@ -115,3 +115,16 @@ describe('room view', () => {
     expect(screen.getByText(/“Desk” is no longer available to you/)).toBeTruthy();
   });
 });
+
+describe('file limit alert', () => {
+  it('names the limit as configured and a size that is visibly over it', async () => {
+    const h = await openRoom();
+    h.socket.push('config:updated', { config: { ...sessionPayload.config, maxFileSizeKB: 20000 } });
+    const input = screen.getByLabelText('Attach file');
+    const file = new File(['x'], 'huge.iso');
+    Object.defineProperty(file, 'size', { value: 20000 * 1024 + 1 });
+    fireEvent.change(input, { target: { files: [file] } });
+    await settle();
+    expect(screen.getByRole('alert').textContent).toBe('“huge.iso” is 20000.01 KB: files may be at most 20000 KB.');
+  });
+});

@@ -16,6 +16,16 @@ export function formatBytes(t: TFunction, bytes: number): string {
   return t(`units.${unit}`, { value: rounded });
 }
 
-export function formatLimitKB(t: TFunction, kilobytes: number): string {
-  return t('units.KB', { value: kilobytes });
+function plainNumber(language: string, value: number): string {
+  // No grouping: "20000 KB" reads exactly like the maxFileSizeKB setting.
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 2, useGrouping: false }).format(value);
+}
+
+export function formatLimitKB(t: TFunction, language: string, kilobytes: number): string {
+  return t('units.KB', { value: plainNumber(language, kilobytes) });
+}
+
+/** A size in KB rounded up to 1/100, so a file one byte over the limit never reads as equal to it. */
+export function formatSizeKB(t: TFunction, language: string, bytes: number): string {
+  return t('units.KB', { value: plainNumber(language, Math.ceil((bytes / 1024) * 100) / 100) });
 }

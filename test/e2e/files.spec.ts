@@ -19,7 +19,7 @@ test('a file over maxFileSizeKB is refused at once, naming the limit, with no re
   const uploads = watchUploads(page);
   await openRoom(page, room.name);
   await page.getByLabel('Attach file').setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1025) });
-  await expect(page.getByRole('alert')).toHaveText('“big.bin” is 1 KB: files may be at most 1 KB.');
+  await expect(page.getByRole('alert')).toHaveText('“big.bin” is 1.01 KB: files may be at most 1 KB.');
   await expect(messageLog(page).getByRole('article')).toHaveCount(0);
 
   // The limit is live: raised on the server, the same file now goes out.
