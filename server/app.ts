@@ -26,6 +26,9 @@ export interface RunningServer {
   demoSignIns?: { user: string; password: string }[];
 }
 
+/** How often a server re-reads the configuration others may have changed in the shared store. */
+const CONFIG_POLL_MS = 1000;
+
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../out/renderer', import.meta.url));
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -39,9 +42,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (options.adminPassword !== undefined && options.adminPassword !== '') await services.auth.ensureAdmin(options.adminPassword);
     const app = await buildHttpApp(services, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, log: options.log ?? false });
     const sockets = attachSocketServer(app.server, services, (message, error) => app.log.error({ err: error }, message));
+    const stopWatching = services.config.watch(CONFIG_POLL_MS, (error) => app.log.error({ err: error }, 'config refresh failed'));
     try {
       await app.listen({ host: options.host, port: options.port });
     } catch (error) {
+      stopWatching();
       await sockets.close();
       await app.close();
       throw error;
@@ -59,6 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       demoSignIns,
       close() {
         closing ??= (async () => {
+          stopWatching();
           await sockets.close();
           await app.close();
           await storage.close();

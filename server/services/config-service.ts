@@ -53,6 +53,16 @@ export class ConfigService {
     await this.refresh();
   }
 
+  /**
+   * Other servers sharing this store may change the configuration too (§5: every server whose
+   * effective configuration changed tells its clients), so re-read it now and then.
+   */
+  watch(intervalMs: number, onError: (error: unknown) => void): () => void {
+    const timer = setInterval(() => void this.refresh().catch(onError), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   private async compute(): Promise<EffectiveConfig> {
     const [global, site, pool] = await Promise.all([
       this.storage.config.get('global'),

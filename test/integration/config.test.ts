@@ -131,3 +131,26 @@ describe('roster and the participant update limit', () => {
     expect(updates[5]).toMatchObject({ count: 2, truncated: false });
   });
 });
+
+describe('several servers on one store', () => {
+  it('tells the clients of every server whose effective configuration changed', async () => {
+    const a = await startTestServer({ pool: 'p1' });
+    const b = await startTestServer({ pool: 'p2', dataDir: a.dataDir });
+    try {
+      const admin = (await signInAdmin(a.url)).token;
+      const onA = record((await connect(a.url, admin)).socket, 'config:updated');
+      const onB = record((await connect(b.url, admin)).socket, 'config:updated');
+      await http(a.url, 'PUT', '/api/admin/config/global', { token: admin, body: { defaultChatHistory: 12 } });
+      await waitFor(() => onA.at(-1)?.config.defaultChatHistory === 12 && onB.at(-1)?.config.defaultChatHistory === 12, 'both servers');
+      await http(a.url, 'PUT', '/api/admin/config/pool:p2', { token: admin, body: { maxFileSizeKB: 3 } });
+      await waitFor(() => onB.at(-1)?.config.maxFileSizeKB === 3, 'the pool p2 server');
+      await settle(1500);
+      expect(onA.every((u) => u.config.maxFileSizeKB === 20000)).toBe(true);
+      expect((await http(b.url, 'GET', '/api/admin/config', { token: admin })).body.effective).toMatchObject({ defaultChatHistory: 12, maxFileSizeKB: 3 });
+    } finally {
+      closeAllSockets();
+      await b.close();
+      await a.close();
+    }
+  });
+});
