@@ -24,13 +24,9 @@ export function pickByNameOrId<T extends Named>(items: readonly T[], nameOrId: s
   throw new LookupError(`${candidates.length} ${kind}s are named "${nameOrId}" (ids ${ids}); give the id instead`);
 }
 
-/**
- * True when the server does not have the route at all, so an older way may be tried. §7 lists
- * categories and users only inside the export; servers that offer GET /api/admin/categories and
- * /api/admin/users answer far less data.
- */
-function isMissingRoute(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404;
+/** The route is missing on this server (404), or not for this caller (403): try the next source. */
+function isTryNext(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 403);
 }
 
 async function listFromExport(api: ApiClient, key: 'categories' | 'users'): Promise<unknown[] | null> {
@@ -39,11 +35,18 @@ async function listFromExport(api: ApiClient, key: 'categories' | 'users'): Prom
   return Array.isArray(list) ? (list as unknown[]) : null;
 }
 
+/**
+ * §7 lists categories only inside the export (administrators, and every message with them).
+ * Servers that offer GET /api/admin/categories answer far less; GET /api/categories lets a
+ * category's creators, who are not administrators, name the category of the room they create.
+ */
 export async function listCategories(api: ApiClient): Promise<Category[]> {
-  try {
-    return await api.get<Category[]>('/api/admin/categories');
-  } catch (error) {
-    if (!isMissingRoute(error)) throw error;
+  for (const path of ['/api/admin/categories', '/api/categories']) {
+    try {
+      return await api.get<Category[]>(path);
+    } catch (error) {
+      if (!isTryNext(error)) throw error;
+    }
   }
   return ((await listFromExport(api, 'categories')) ?? []) as Category[];
 }
@@ -68,7 +71,7 @@ export async function listUsers(api: ApiClient): Promise<unknown[] | null> {
   try {
     return await api.get<unknown[]>('/api/admin/users');
   } catch (error) {
-    if (!isMissingRoute(error)) throw error;
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
   }
   return listFromExport(api, 'users');
 }

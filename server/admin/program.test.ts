@@ -126,6 +126,18 @@ describe('requests', () => {
     expect(result.work[1]!.body).toEqual({ chatHistory: false });
   });
 
+  it('room add by a category creator (not an admin) finds the category through GET /api/categories', async () => {
+    const forbidden = () => ({ status: 403, body: { error: { code: 'forbidden', message: 'administrators only' } } });
+    const result = await run(['room', 'add', 'Desk', '--category', 'Finance'], {
+      'GET /api/admin/categories': forbidden,
+      'GET /api/admin/export': forbidden,
+      'GET /api/categories': () => ({ status: 200, body: [{ id: 'c1', name: 'Finance', canCreate: true }] }),
+      'POST /api/rooms': (body) => ({ status: 201, body: { id: 'r3', managers: [], presenters: [], ...(body as object) } }),
+    });
+    expect(result.code).toBe(0);
+    expect(result.work.at(-1)!.body).toEqual({ name: 'Desk', categoryId: 'c1' });
+  });
+
   it('export: passes the filters and prints JSON even without --json', async () => {
     const result = await run(['export', '--category', 'Finance', '--from', '2026-02-01']);
     expect(result.code).toBe(0);
