@@ -22,6 +22,8 @@ export class AuthService {
   constructor(
     private readonly storage: Storage,
     private readonly events: DomainEventBus,
+    /** Milliseconds since the epoch; a parameter so expiry can be tested without waiting. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   async signIn(name: string, password: string): Promise<{ token: string; user: User }> {
@@ -46,13 +48,14 @@ export class AuthService {
 
   async createHandoff(userId: string): Promise<{ code: string; expiresInS: number }> {
     const code = newSecret();
-    const expiresAt = new Date(Date.now() + HANDOFF_TTL_S * 1000).toISOString();
-    await this.storage.sessions.createHandoff(hashSecret(code), userId, expiresAt);
+    const now = this.now();
+    const expiresAt = new Date(now + HANDOFF_TTL_S * 1000).toISOString();
+    await this.storage.sessions.createHandoff(hashSecret(code), userId, expiresAt, new Date(now).toISOString());
     return { code, expiresInS: HANDOFF_TTL_S };
   }
 
   async redeemHandoff(code: string): Promise<{ token: string; user: User }> {
-    const userId = await this.storage.sessions.consumeHandoff(hashSecret(code), new Date().toISOString());
+    const userId = await this.storage.sessions.consumeHandoff(hashSecret(code), new Date(this.now()).toISOString());
     const record = userId === undefined ? undefined : await this.storage.users.findById(userId);
     if (!record) throw new AppError('unauthorized', 'the code is unknown, used or expired');
     return this.issueToken(record);
@@ -84,7 +87,7 @@ export class AuthService {
 
   private async issueToken(record: UserRecord): Promise<{ token: string; user: User }> {
     const token = newSecret();
-    await this.storage.sessions.create(hashSecret(token), record.id, new Date().toISOString());
+    await this.storage.sessions.create(hashSecret(token), record.id, new Date(this.now()).toISOString());
     return { token, user: toUser(record) };
   }
 }

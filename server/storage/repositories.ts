@@ -23,7 +23,8 @@ export interface SessionRepository {
   create(tokenHash: string, userId: string, createdAt: string): Promise<void>;
   findUserId(tokenHash: string): Promise<string | undefined>;
   delete(tokenHash: string): Promise<void>;
-  createHandoff(codeHash: string, userId: string, expiresAt: string): Promise<void>;
+  /** Stores a code and forgets codes that expired before `now`. */
+  createHandoff(codeHash: string, userId: string, expiresAt: string, now: string): Promise<void>;
   /** Marks the code used if it is unused and unexpired; returns its user, else undefined. */
   consumeHandoff(codeHash: string, now: string): Promise<string | undefined>;
 }

@@ -14,8 +14,8 @@ export function createSessionRepository(db: Kysely<DatabaseSchema>): SessionRepo
     async delete(tokenHash) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     },
-    async createHandoff(codeHash, userId, expiresAt) {
-      await db.deleteFrom('handoff_codes').where('expires_at', '<', new Date().toISOString()).execute();
+    async createHandoff(codeHash, userId, expiresAt, now) {
+      await db.deleteFrom('handoff_codes').where('expires_at', '<', now).execute();
       await db.insertInto('handoff_codes').values({ code_hash: codeHash, user_id: userId, expires_at: expiresAt, used_at: null }).execute();
     },
     async consumeHandoff(codeHash, now) {
