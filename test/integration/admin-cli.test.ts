@@ -112,7 +112,7 @@ afterAll(async () => {
 
 // Each CLI run is a fresh tsx process (about half a second, more on a busy machine), and some
 // tests run ten of them: give them room.
-describe('pchat-admin against a real server', { timeout: 90_000 }, () => {
+describe('pchat-admin against a real server', { timeout: 180_000 }, () => {
   it('config set / unset / remove change what GET /api/admin/config returns', async () => {
     const set = await cli(['config', 'set', 'global', '--default-chat-history', '50', '--max-file-size-kb', '1024']);
     expect(set.stderr).toBe('');
@@ -218,7 +218,19 @@ describe('pchat-admin against a real server', { timeout: 90_000 }, () => {
     expect(missing.stderr).toMatch(/no room with the name or id "No such room"/);
   });
 
-  /** An open room "Ops" with two of the admin's messages and three of carol's. */
+  it("a category's creator who is not an administrator can add a room by category name", async () => {
+    const asCarol = { PCHAT_ADMIN_USER: 'carol', PCHAT_ADMIN_PASSWORD: 'carol-pw' };
+    const added = await cli(['room', 'add', 'Carol desk', '--category', 'Finance', '--json'], asCarol);
+    expect(added.stderr).toBe('');
+    const room = JSON.parse(added.stdout) as RoomDetail;
+    expect((await api<RoomDetail>('GET', `/api/rooms/${room.id}`)).body.managers).toContain('carol');
+
+    const removed = await cli(['room', 'remove', 'Carol desk'], asCarol);
+    expect(removed.code).toBe(1);
+    expect(removed.stderr).toMatch(/403 forbidden/);
+  });
+
+  /** An open room with two of the admin's messages and three of carol's. */
   async function roomWithMessages(name: string): Promise<string> {
     expect(await cli(['room', 'add', name, '--category', 'Finance', '--privacy', 'open'])).toMatchObject({ code: 0 });
     const rooms = (await api<{ id: string; name: string }[]>('GET', `/api/rooms?q=${encodeURIComponent(name)}`)).body;
