@@ -100,6 +100,10 @@ test('a third-party add-in gets the context and each new message once, and canno
     }
   }, `${recorder.origin}/recorder.html?escaped`);
   await page.waitForTimeout(500);
+  test.info().annotations.push(
+    { type: 'top navigation attempt', description: navigation },
+    { type: 'ancestorOrigins seen by the add-in', description: JSON.stringify(first.info.ancestorOrigins) },
+  );
   expect(page.url(), `top navigation attempt answered: ${navigation}`).toBe(appUrl);
   await expect(page).not.toHaveTitle('pwned');
   await expect(page.getByRole('heading', { name: room.name, exact: true })).toBeVisible();
@@ -143,5 +147,26 @@ test('the pane collapses and resizes, and remembers both for the room after a re
   await expect(again).toHaveAttribute('aria-expanded', 'false');
   await again.click();
   await expect(page.getByRole('region', { name: 'Add-in' }).getByRole('separator')).toHaveAttribute('aria-valuenow', '352');
+  await page.context().close();
+});
+
+test('the example ticker add-in, as a third party: a card per posted ticker, and nothing from other windows', async ({ browser, pchat }) => {
+  const addin = await pchat.api.createAddin(unique('Tickers'), recorder.tickerUrl);
+  const { room, alice, bob } = await pchat.api.seedRoom({ messages: 1, room: { addinId: addin.id } });
+  const page = await newSignedInPage(browser, pchat.url, alice);
+  await openRoom(page, room.name);
+  const cards = page.getByRole('region', { name: 'Add-in' }).frameLocator('iframe').getByRole('list', { name: 'Tickers mentioned' });
+  await expect(page.getByRole('region', { name: 'Add-in' }).frameLocator('iframe').getByText(`Following tickers posted in ${room.name}`)).toBeVisible();
+  await pchat.api.postMessages(bob.token, room.id, ['Buying $MSFT and $ACME, not $lower']);
+  await expect(cards.getByRole('listitem')).toHaveCount(2);
+  await expect(cards.getByRole('listitem', { name: '$MSFT' })).toContainText(`Mentioned by ${bob.user.displayName}`);
+  // A message that does not come from its parent window is not believed.
+  const frame = await addinFrame(page);
+  await frame.evaluate(() => {
+    const forged = { type: 'pchat:message', message: { seq: 99, senderName: 'x', text: '$FAKE', createdAt: '' } };
+    window.postMessage(forged, '*');
+  });
+  await page.waitForTimeout(300);
+  await expect(cards.getByRole('listitem')).toHaveCount(2);
   await page.context().close();
 });
