@@ -50,7 +50,9 @@ export class ApiClient {
   constructor(
     readonly baseUrl: string,
     private readonly fetchImpl: FetchLike = (url, init) => fetch(url, init),
-    private readonly timeoutMs = 30_000,
+    // Generous on purpose: an export or a clear of a big room may take minutes. An unreachable
+    // host still fails fast through the HTTP client's own connect timeout.
+    private readonly timeoutMs = 10 * 60_000,
   ) {}
 
   /** POST /api/session. A refused sign-in becomes CredentialsError (exit 4). */
