@@ -24,6 +24,7 @@ export const en = {
     pick: 'Choose a room on the left.',
     loading: 'Loading the room…',
     disabledTag: '(disabled)',
+    create: 'Create room',
   },
   room: {
     messages: 'Messages',
@@ -38,6 +39,7 @@ export const en = {
     closedRemoved: '“{{name}}” is no longer available to you. It was removed or your access changed.',
     closedDisabled: '“{{name}}” has been disabled by its managers.',
     actions: 'Room actions',
+    manage: 'Manage room',
   },
   message: {
     sending: 'Sending…',
@@ -97,6 +99,7 @@ export const en = {
     timeout: 'The server did not answer in time.',
     upload_failed: 'The upload failed.',
     unknown: 'Something went wrong.',
+    management_url: 'The room-management address is not a usable http or https URL. Ask an administrator to check it.',
   },
 } as const;
 

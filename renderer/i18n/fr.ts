@@ -25,6 +25,7 @@ export const fr: Translation = {
     pick: 'Choisissez un salon à gauche.',
     loading: 'Chargement du salon…',
     disabledTag: '(désactivé)',
+    create: 'Créer un salon',
   },
   room: {
     messages: 'Messages',
@@ -40,6 +41,7 @@ export const fr: Translation = {
     closedRemoved: "« {{name}} » n'est plus disponible pour vous : il a été supprimé ou vos droits ont changé.",
     closedDisabled: '« {{name}} » a été désactivé par ses gestionnaires.',
     actions: 'Actions du salon',
+    manage: 'Gérer le salon',
   },
   message: {
     sending: 'Envoi…',
@@ -99,5 +101,6 @@ export const fr: Translation = {
     timeout: "Le serveur n'a pas répondu à temps.",
     upload_failed: "L'envoi a échoué.",
     unknown: "Une erreur s'est produite.",
+    management_url: "L'adresse de gestion des salons n'est pas une URL http ou https utilisable. Demandez à un administrateur de la vérifier.",
   },
 };

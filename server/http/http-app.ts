@@ -9,11 +9,13 @@ import { registerAdminConfigRoutes } from './admin-config-routes';
 import { registerAdminExportRoutes } from './admin-export-routes';
 import { registerAdminMessageRoutes } from './admin-message-routes';
 import { registerAdminRoutes } from './admin-routes';
+import { registerCategoryRoutes } from './category-routes';
 import { registerDemoRoutes } from './demo-routes';
 import { registerFileRoutes } from './file-routes';
 import { registerRoomRoutes } from './room-routes';
 import { registerSessionRoutes } from './session-routes';
 import { addSecurityHeaders, registerWebRoutes } from './web-routes';
+import { registerManageRoutes } from '../manage/manage-routes';
 
 export const JSON_BODY_LIMIT = 1_048_576;
 
@@ -56,7 +58,9 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
   registerAdminExportRoutes(app, services);
   registerAdminMessageRoutes(app, services);
   registerRoomRoutes(app, services);
+  registerCategoryRoutes(app, services);
   registerDemoRoutes(app);
+  await registerManageRoutes(app); // before the web client's catch-all, so /manage is not swallowed
   await registerWebRoutes(app, options.webRoot);
   return app;
 }
