@@ -150,7 +150,7 @@ describe('pchat-admin against a real server', { timeout: 180_000 }, () => {
     expect(run.stderr).toMatch(/^pchat-admin: server refused \(400 bad_request\): .+/);
   });
 
-  it('user add creates a user who can sign in; a non-admin is refused admin commands', async () => {
+  it('user add creates users who can sign in; only one added with --admin may administer', async () => {
     const run = await cli(['user', 'add', 'carol', '--display-name', 'Carol D', '--password', 'carol-pw']);
     expect(run.code).toBe(0);
     expect((await signIn('carol', 'carol-pw')).status).toBe(200);
@@ -159,6 +159,10 @@ describe('pchat-admin against a real server', { timeout: 180_000 }, () => {
     const asCarol = await cli(['config', 'show'], { PCHAT_ADMIN_USER: 'carol', PCHAT_ADMIN_PASSWORD: 'carol-pw' });
     expect(asCarol.code).toBe(1);
     expect(asCarol.stderr).toMatch(/forbidden/);
+
+    expect(await cli(['user', 'add', 'dave', '--password', 'dave-pw', '--admin'])).toMatchObject({ code: 0 });
+    const asDave = await cli(['config', 'show'], { PCHAT_ADMIN_USER: 'dave', PCHAT_ADMIN_PASSWORD: 'dave-pw' });
+    expect(asDave).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('category add / set are visible through the API', async () => {
