@@ -4,18 +4,22 @@ import { ConnectionStatus } from '../components/connection-status';
 import { ErrorAlert } from '../components/error-alert';
 import { RoomList } from '../components/room-list';
 import { RoomPane } from '../components/room-pane';
-import { selectUser } from '../store/selectors';
+import { SearchBox } from '../components/search-box';
+import { SearchResults } from '../components/search-results';
+import { selectSearch, selectUser } from '../store/selectors';
 import { useChat, useChatClient } from './chat-context';
 
 export function ChatShell() {
   const { t } = useTranslation();
   const client = useChatClient();
   const user = useChat(selectUser);
+  const searching = useChat(selectSearch) !== null;
   return (
     <div className="shell">
       <header className="top-bar">
         <span className="brand">{t('app.title')}</span>
         <ConnectionStatus />
+        <SearchBox />
         {user && <span className="whoami">{t('app.signedInAs', { name: user.displayName })}</span>}
         <button type="button" onClick={() => void client.signOut()}>
           {t('app.signOut')}
@@ -24,7 +28,7 @@ export function ChatShell() {
       <ErrorAlert />
       <div className="shell-body">
         <RoomList />
-        <RoomPane />
+        {searching ? <SearchResults /> : <RoomPane />}
       </div>
     </div>
   );

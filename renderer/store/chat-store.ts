@@ -4,11 +4,18 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialMessagesState, type MessagesState } from './messages-slice';
 import { initialRoomsState, type RoomsState } from './rooms-slice';
 import { initialRosterState, type RosterState } from './roster-slice';
+import { initialSearchState, type SearchState } from './search-slice';
 import { initialSessionState, type SessionState } from './session-slice';
 import { initialUiState, type UiState } from './ui-slice';
 import { initialUploadsState, type UploadsState } from './uploads-slice';
 
-export type ChatState = SessionState & RoomsState & MessagesState & RosterState & UiState & UploadsState;
+export type ChatState = SessionState &
+  RoomsState &
+  MessagesState &
+  RosterState &
+  UiState &
+  UploadsState &
+  SearchState;
 export type ChatStore = StoreApi<ChatState>;
 
 export function initialChatState(): ChatState {
@@ -19,6 +26,7 @@ export function initialChatState(): ChatState {
     ...initialRosterState,
     ...initialUiState,
     ...initialUploadsState,
+    ...initialSearchState,
   };
 }
 

@@ -16,6 +16,7 @@ export const selectActiveRoomId = (state: ChatState) => state.activeRoomId;
 export const selectJoining = (state: ChatState) => state.joining;
 export const selectClosedNotice = (state: ChatState) => state.closedNotice;
 export const selectUpload = (state: ChatState) => state.upload;
+export const selectSearch = (state: ChatState) => state.search;
 
 export const selectActiveRoom = (state: ChatState): RoomDetail | null =>
   state.activeRoomId === null ? null : (state.details[state.activeRoomId] ?? null);

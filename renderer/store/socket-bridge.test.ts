@@ -205,3 +205,23 @@ describe('server-driven changes', () => {
     expect(uploads).toBe(1);
   });
 });
+
+describe('search', () => {
+  it('sends the query (scoped or not), keeps only the latest answer, and closes when a room opens', async () => {
+    const h = await connectedHarness();
+    const slow = deferred<Ack<ClientEventResults['search']>>();
+    h.socket.answer('search', ({ query }) =>
+      query === 'old' ? slow.promise : { ok: true, hits: [{ message: message(5, { text: 'new hit' }), roomName: 'Desk' }] },
+    );
+    const first = h.client.search('old', null);
+    await h.client.search('  new ', 'r1');
+    slow.resolve({ ok: true, hits: [] });
+    await first;
+    expect(h.socket.sentOf('search')).toEqual([{ query: 'old' }, { query: 'new', roomId: 'r1' }]);
+    expect(h.store.getState().search).toMatchObject({ query: 'new', roomId: 'r1', status: 'done' });
+    expect(h.store.getState().search?.hits).toHaveLength(1);
+    h.socket.answer('room:join', () => joinAnswer());
+    await h.client.openRoom('r1');
+    expect(h.store.getState().search).toBeNull();
+  });
+});

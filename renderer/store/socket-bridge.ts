@@ -20,6 +20,7 @@ import { initialMessagesState } from './messages-slice';
 import * as reduce from './reducers';
 import { initialRoomsState } from './rooms-slice';
 import { initialRosterState } from './roster-slice';
+import { initialSearchState } from './search-slice';
 import { initialUploadsState } from './uploads-slice';
 import type { UiError } from './ui-slice';
 
@@ -111,6 +112,7 @@ export class ChatClient {
       ...initialMessagesState,
       ...initialRosterState,
       ...initialUploadsState,
+      ...initialSearchState,
     });
   }
 
@@ -187,8 +189,28 @@ export class ChatClient {
     }
   }
 
+  /** Searches one room or every readable room; a newer query replaces an older one's answer. */
+  async search(query: string, roomId: string | null): Promise<void> {
+    const trimmed = query.trim();
+    if (trimmed === '') return;
+    this.store.setState({ search: { query: trimmed, roomId, status: 'searching', hits: [] }, error: null });
+    const ack = await this.request('search', roomId ? { query: trimmed, roomId } : { query: trimmed });
+    const current = this.store.getState().search;
+    if (!current || current.query !== trimmed || current.roomId !== roomId) return;
+    if (ack?.ok) this.store.setState({ search: { ...current, status: 'done', hits: ack.hits } });
+    else {
+      this.store.setState({ search: { ...current, status: 'done' } });
+      if (ack) this.fail(errorOf(ack.error));
+    }
+  }
+
+  closeSearch(): void {
+    this.store.setState({ search: null });
+  }
+
   async openRoom(roomId: string): Promise<void> {
     const previous = this.store.getState().activeRoomId;
+    this.store.setState({ search: null });
     if (previous === roomId) return;
     this.store.setState({ activeRoomId: roomId, closedNotice: null, error: null });
     // Leaving keeps the roster honest: a user counts as a participant only where they look.
