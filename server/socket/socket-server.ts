@@ -1,6 +1,7 @@
 // socket.io on the HTTP server: token check on connect, `session` first, then the handlers.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { clientEventSchemas } from '../../common/protocol';
 import type { Services } from '../services';
 import { SERVER_VERSION } from '../version';
 import { wireLiveUpdates } from './live-updates';
@@ -11,6 +12,9 @@ import { RoomPresence } from './room-presence';
 import { RosterTracker } from './roster-tracker';
 import type { ChatServer } from './types';
 import { tokenChannel } from './types';
+
+/** How long shutdown waits for running handlers to answer before closing the sockets anyway. */
+const DRAIN_TIMEOUT_MS = 5000;
 
 export interface SocketLayer {
   io: ChatServer;
@@ -28,7 +32,13 @@ export function attachSocketServer(httpServer: HttpServer, services: Services, l
   const onError = (what: string, error: unknown) => log(`socket ${what} failed`, error);
   const unwire = wireLiveUpdates(io, services, presence, onError);
 
+  // Graceful shutdown: once closing, refuse new connections and drop new events (the client's
+  // outbox resends them elsewhere or after restart), but let the ones already running finish and
+  // deliver their acks before the sockets close.
+  let closing = false;
+  let inFlight = 0;
   io.use((socket, next) => {
+    if (closing) return next(new Error('unavailable'));
     const auth: unknown = socket.handshake.auth;
     const token = auth !== null && typeof auth === 'object' && 'token' in auth && typeof auth.token === 'string' ? auth.token : undefined;
     services.auth
@@ -47,6 +57,26 @@ export function attachSocketServer(httpServer: HttpServer, services: Services, l
   io.on('connection', (socket) => {
     void socket.join(tokenChannel(socket.data.tokenHash));
     socket.emit('session', { user: socket.data.user, config: services.config.current, serverVersion: SERVER_VERSION });
+    socket.use((packet, next) => {
+      const [event] = packet;
+      if (closing) return;
+      if (typeof event !== 'string' || !Object.hasOwn(clientEventSchemas, event)) return next();
+      // Every handled event acks exactly once (register-handler.ts); count it until then.
+      inFlight += 1;
+      const last: unknown = packet.at(-1);
+      const settle = () => {
+        inFlight -= 1;
+      };
+      if (typeof last === 'function') {
+        packet[packet.length - 1] = (...args: unknown[]) => {
+          settle();
+          (last as (...a: unknown[]) => void)(...args);
+        };
+      } else {
+        packet.push(settle);
+      }
+      next();
+    });
     const limiter = new RateLimiter();
     registerRoomHandlers(socket, limiter, services, presence, onError);
     registerMessageHandlers(socket, limiter, services, onError);
@@ -56,6 +86,9 @@ export function attachSocketServer(httpServer: HttpServer, services: Services, l
   return {
     io,
     async close() {
+      closing = true;
+      const drainUntil = Date.now() + DRAIN_TIMEOUT_MS;
+      while (inFlight > 0 && Date.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
       unwire();
       io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {
