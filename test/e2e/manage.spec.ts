@@ -1,7 +1,8 @@
 // Issue 3 item 10 + issue 4 item 5: "Manage room" / "Create room" open the room-management pages
 // in a new window, signed in through a one-time handoff code; edits made there reach the chat
 // client live (room:updated); a custom roomManagementUrl applies without reloading the client.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +12,24 @@ import { unique } from './fixtures/pchat-api';
 import { expect, newSignedInPage, openRoom, test } from './fixtures/test';
 
 const MANAGE_INDEX = fileURLToPath(new URL('../../out/manage/index.html', import.meta.url));
+const MANAGE_SOURCES = fileURLToPath(new URL('../../server/manage/web/', import.meta.url));
 
+function newestSource(dir: string): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return newestSource(path);
+      return /\.test\.tsx?$/.test(entry.name) ? 0 : statSync(path).mtimeMs;
+    }),
+  );
+}
+
+// Like global-setup.ts does for out/renderer: never test a missing or stale build of the pages.
 test.beforeAll(() => {
-  if (!existsSync(MANAGE_INDEX)) {
-    throw new Error(`${MANAGE_INDEX} is missing. Run \`npx vite build --config server/manage/vite.config.ts\` (part of \`npm run build\`).`);
-  }
+  const build = 'Run `npx vite build --config server/manage/vite.config.ts` (part of `npm run build`).';
+  if (!existsSync(MANAGE_INDEX)) throw new Error(`${MANAGE_INDEX} is missing. ${build}`);
+  if (newestSource(MANAGE_SOURCES) > statSync(MANAGE_INDEX).mtimeMs) throw new Error(`out/manage is older than server/manage/web. ${build}`);
 });
 
 /** Every top-level document the context loads: the popup's first URL still has the code in it. */
@@ -144,4 +158,52 @@ test('a custom roomManagementUrl set while the client runs is used on the next c
     custom.closeAllConnections();
     await new Promise<void>((resolve) => custom.close(() => resolve()));
   }
+});
+
+test('opened directly, /manage asks for a password, lists managed rooms first, filters, and breaks no CSP rule', async ({ browser, pchat }) => {
+  const { category, room, alice } = await pchat.api.seedRoom();
+  await pchat.api.patchRoom(room.id, { managers: [alice.name] });
+  const other = await pchat.api.createRoom({ categoryId: category.id });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // The wrong password's 401 is logged by Chromium as a failed load: that one is expected.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  await page.goto(`${pchat.url}/manage/`);
+  await page.getByRole('textbox', { name: 'User name' }).fill(alice.name);
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong user name or password.');
+  await page.getByLabel('Password').fill(alice.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  const managed = page.getByRole('region', { name: 'Rooms I manage' });
+  await expect(managed.getByRole('link', { name: room.name })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Other rooms I can see' }).getByText(other.name)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filter rooms' }).fill(other.name);
+  await expect(managed.getByRole('link', { name: room.name })).toHaveCount(0);
+
+  await page.getByRole('searchbox', { name: 'Filter rooms' }).fill('');
+  await managed.getByRole('link', { name: room.name }).click();
+  await expect(page.getByRole('heading', { name: `Edit room: ${room.name}` })).toBeVisible();
+  // Only administrators move rooms between categories.
+  await expect(page.getByLabel('Category')).toBeDisabled();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: `Edit room: ${room.name}` })).toBeVisible();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('/manage speaks French to a French browser', async ({ browser, pchat }) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(`${pchat.url}/manage/`);
+  await expect(page.getByRole('textbox', { name: 'Nom d’utilisateur' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await context.close();
 });
