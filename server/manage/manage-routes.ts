@@ -48,10 +48,8 @@ export async function registerManageRoutes(app: FastifyInstance, root: string = 
     scope.get('/manage', (_request, reply) => reply.redirect('/manage/'));
     scope.get('/manage/', sendIndex);
     scope.get('/manage/*', sendIndex);
-    const assets = join(root, 'assets');
-    if (existsSync(assets)) {
-      // decorateReply: false — the web client's static instance already decorates the reply.
-      await scope.register(fastifyStatic, { root: assets, prefix: '/manage/assets/', decorateReply: false, index: false });
-    }
+    // Registered even before a build exists, so a build made later is served without a restart.
+    // decorateReply: false — the web client's static instance already decorates the reply.
+    await scope.register(fastifyStatic, { root: join(root, 'assets'), prefix: '/manage/assets/', decorateReply: false, index: false });
   });
 }

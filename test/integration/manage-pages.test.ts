@@ -85,6 +85,7 @@ describe('registerManageRoutes with and without a build', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-security-policy']).toBe(MANAGE_CSP);
     expect(page.body).toContain('npm run build');
+    expect((await app.inject({ url: '/manage/assets/app.js' })).statusCode).toBe(404);
     await app.close();
   });
 });
