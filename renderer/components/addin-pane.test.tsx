@@ -137,6 +137,24 @@ describe('add-in pane', () => {
     expect(posted(spy).every((call) => call.origin === ADDIN_ORIGIN)).toBe(true);
   });
 
+  it('sends a gap filled after a reconnect too, each message still once', async () => {
+    const h = await openRoom(room({ addin: tickers() }));
+    const spy = loadFrame();
+    h.socket.push('message:new', { message: message(9) });
+    await settle();
+    // What a messages:since catch-up brings: older than what was sent, newer than the backlog.
+    h.socket.push('message:new', { message: message(6) });
+    h.socket.push('message:new', { message: message(7) });
+    h.socket.push('message:new', { message: message(9) });
+    h.socket.push('message:new', { message: message(8) });
+    await settle();
+    const seqs = spy.mock.calls
+      .map(([data]) => data as { type: string; message?: { seq: number } })
+      .filter((data) => data.type === 'pchat:message')
+      .map((data) => data.message?.seq);
+    expect(seqs).toEqual([9, 6, 7, 8]);
+  });
+
   it('answers pchat:ready from its own frame and origin, and ignores everything else', async () => {
     await openRoom(room({ addin: tickers() }));
     const spy = loadFrame();

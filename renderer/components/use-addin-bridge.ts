@@ -17,7 +17,7 @@ export interface AddinContextMessage {
   locale: string;
 }
 
-/** Sent once per new message of the room (highest seq sent is tracked; history is never sent). */
+/** Sent once per new message of the room (each seq once; the backlog shown on opening never). */
 export interface AddinRoomMessage {
   type: 'pchat:message';
   message: { seq: number; senderName: string; text: string; createdAt: string };
@@ -51,7 +51,8 @@ export function useAddinBridge(
 
   // The pane opens on what is already shown: that backlog is history, not news.
   const [baseline] = useState(() => messages.at(-1)?.seq ?? 0);
-  const highestSent = useRef(baseline);
+  // Each seq above the baseline is sent once; bounded by the timeline the store already keeps.
+  const sent = useRef(new Set<number>());
   const loaded = useRef(false);
   const latest = useRef({ messages, context: contextOf(room, displayName, locale) });
   useEffect(() => {
@@ -61,12 +62,20 @@ export function useAddinBridge(
   const post = useCallback((data: AddinOutboundMessage) => postTo(frame.current, addinOrigin, data), [frame, addinOrigin]);
 
   const flush = useCallback(() => {
-    for (const message of latest.current.messages) {
-      if (message.seq <= highestSent.current) continue;
-      post(toAddinMessage(message));
-      highestSent.current = message.seq;
+    const list = latest.current.messages;
+    // The list is sorted by seq, so everything newer than the baseline sits at its end. A gap
+    // filled after a reconnect lands below messages already sent: sent by seq, not by "highest".
+    const unsent: Message[] = [];
+    for (let i = list.length - 1; i >= 0; i -= 1) {
+      const message = list[i];
+      if (!message || message.seq <= baseline) break;
+      if (!sent.current.has(message.seq)) unsent.push(message);
     }
-  }, [post]);
+    for (const message of unsent.reverse()) {
+      post(toAddinMessage(message));
+      sent.current.add(message.seq);
+    }
+  }, [post, baseline]);
 
   const onLoad = useCallback(() => {
     if (addinOrigin === null) return;
