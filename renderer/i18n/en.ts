@@ -66,8 +66,9 @@ export const en = {
     dropHere: 'Drop a file to attach it',
   },
   search: {
-    form: 'Search messages',
-    label: 'Search messages',
+    // Neither name contains "Message": getByLabel('Message') must keep finding the composer.
+    form: 'Search',
+    label: 'Search terms',
     submit: 'Search',
     thisRoom: 'Only this room',
     results: 'Search results',

@@ -68,8 +68,8 @@ export const fr: Translation = {
     dropHere: 'Déposez un fichier pour le joindre',
   },
   search: {
-    form: 'Rechercher des messages',
-    label: 'Rechercher des messages',
+    form: 'Recherche',
+    label: 'Termes recherchés',
     submit: 'Rechercher',
     thisRoom: 'Seulement ce salon',
     results: 'Résultats de la recherche',

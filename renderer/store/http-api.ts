@@ -62,11 +62,18 @@ export async function postSession(
 }
 
 /** Best effort: the local sign-out happens whether or not the server could be told. */
+const SIGN_OUT_TIMEOUT_MS = 5_000;
+
 export async function deleteSession(fetchFn: FetchFn, serverUrl: string, token: string): Promise<void> {
   try {
-    await fetchFn(`${serverUrl}/api/session`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    await fetchFn(`${serverUrl}/api/session`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+      keepalive: true,
+      signal: AbortSignal.timeout(SIGN_OUT_TIMEOUT_MS),
+    });
   } catch {
-    // Offline: the token simply stays unused until it expires on the server.
+    // Offline or too slow: the token simply stays unused until it expires on the server.
   }
 }
 

@@ -92,9 +92,15 @@ export class ChatClient {
 
   async signOut(): Promise<void> {
     const { serverUrl, token } = this.store.getState();
-    this.teardown();
-    if (token) await deleteSession(this.fetchFn, serverUrl, token);
+    // Forget the token locally first, so a reload right now cannot bring the session back;
+    // then revoke it on the server before the UI moves on (bounded, and keepalive lets the
+    // request finish even if the page goes away).
     await this.deps.platform.saveToken(serverUrl, null);
+    // Our own socket goes first, so the server closing it on revocation reads as nothing.
+    this.socket?.close();
+    this.socket = null;
+    if (token) await deleteSession(this.fetchFn, serverUrl, token);
+    this.teardown();
   }
 
   /** Drops the socket and all chat data; the server URL stays for the next sign-in. */

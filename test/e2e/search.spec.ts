@@ -10,8 +10,8 @@ test('search finds messages in every room, or only the open one, and opens the r
 
   const page = await newSignedInPage(browser, pchat.url, alice);
   await openRoom(page, room.name);
-  const search = page.getByRole('search', { name: 'Search messages' });
-  await search.getByRole('searchbox', { name: 'Search messages' }).fill(word);
+  const search = page.getByRole('search', { name: 'Search' });
+  await search.getByRole('searchbox', { name: 'Search terms' }).fill(word);
   await search.getByRole('button', { name: 'Search' }).click();
   const results = page.getByRole('region', { name: 'Search results' });
   await expect(results.getByRole('article')).toHaveCount(2);
