@@ -98,9 +98,15 @@ test('"Create room" opens the create page signed in, and the new room appears li
   const popup = await clickAndGetPopup(page, 'Create room');
 
   await expect(popup.getByRole('heading', { name: 'Create a room' })).toBeVisible();
+  // A taken name: the server's 409 conflict comes back as a translated alert.
+  const taken = await pchat.api.createRoom({ categoryId: category.id });
+  await popup.getByLabel('Name').fill(taken.name);
+  await popup.getByLabel('Category').selectOption({ label: category.name });
+  await popup.getByRole('button', { name: 'Create room' }).click();
+  await expect(popup.getByRole('alert')).toHaveText('That name is already taken.');
+
   const name = unique('Created');
   await popup.getByLabel('Name').fill(name);
-  await popup.getByLabel('Category').selectOption({ label: category.name });
   await popup.getByLabel('Privacy').selectOption('open');
   await popup.getByRole('button', { name: 'Create room' }).click();
   await expect(popup.getByRole('heading', { name: `Edit room: ${name}` })).toBeVisible();
