@@ -2,7 +2,7 @@
 // bodies of bounded size, one error mapping, every route.
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { AppError } from '../errors';
 import type { Services } from '../services';
 import { registerAdminConfigRoutes } from './admin-config-routes';
@@ -20,7 +20,16 @@ import { registerManageRoutes } from '../manage/manage-routes';
 export const JSON_BODY_LIMIT = 1_048_576;
 
 export async function buildHttpApp(services: Services, options: { webRoot: string; log: boolean }): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.log, bodyLimit: JSON_BODY_LIMIT, forceCloseConnections: true });
+  const app = Fastify({
+    logger: options.log,
+    bodyLimit: JSON_BODY_LIMIT,
+    forceCloseConnections: true,
+    // A malformed URL (`/api/rooms/%`) or an over-long path parameter is refused by the router
+    // before any route runs; answer it in the protocol's error shape, not Fastify's own.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).status(400).send({ error: { code: 'bad_request', message: error.message } });
+    },
+  });
 
   // An empty body with a JSON content type (e.g. a DELETE from fetch) is no body, not an error.
   app.removeContentTypeParser('application/json');
