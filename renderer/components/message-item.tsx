@@ -1,19 +1,27 @@
 // One stored message as an article holding the sender's name and the text (DESIGN §1b).
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../common/protocol';
+import { useChat } from '../app/chat-context';
+import { mentions } from '../lib/mentions';
+import { selectUser } from '../store/selectors';
 import { FileLink } from './file-link';
 import { MessageText } from './message-text';
 
 export function MessageItem({ message, locale }: { message: Message; locale: string }) {
+  const { t } = useTranslation();
+  const user = useChat(selectUser);
+  const mentionsMe = user !== null && message.senderId !== user.id && mentions(message.text, user);
   const time = new Date(message.createdAt);
   // A file message's text is the file name; showing it twice would be noise.
   const showText = !(message.file && message.text === message.file.name);
   return (
-    <article className="message" data-seq={message.seq}>
+    <article className={mentionsMe ? 'message mentions-me' : 'message'} data-seq={message.seq}>
       <header className="message-meta">
         <span className="sender">{message.senderName}</span>{' '}
         <time dateTime={message.createdAt}>
           {Number.isNaN(time.getTime()) ? '' : time.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}
         </time>
+        {mentionsMe && <span className="mention-tag">{t('message.mentionsYou')}</span>}
       </header>
       {showText && <MessageText text={message.text} />}
       {message.file && <FileLink file={message.file} />}

@@ -128,3 +128,12 @@ describe('file limit alert', () => {
     expect(screen.getByRole('alert').textContent).toBe('“huge.iso” is 20000.01 KB: files may be at most 20000 KB.');
   });
 });
+
+describe('mentions', () => {
+  it('marks messages that mention the signed-in user, not the others', async () => {
+    await openRoom(room(), [message(1, { text: 'ping @alice' }), message(2, { text: 'no ping' })], false);
+    const [first, second] = within(log()).getAllByRole('article');
+    expect(first?.textContent).toContain('mentions you');
+    expect(second?.textContent).not.toContain('mentions you');
+  });
+});

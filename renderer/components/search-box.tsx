@@ -21,6 +21,7 @@ export function SearchBox() {
       <input
         type="search"
         aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         maxLength={500}

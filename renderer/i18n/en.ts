@@ -47,6 +47,7 @@ export const en = {
     retry: 'Retry',
     download: 'Download {{name}}',
     fileSize: '{{size}}',
+    mentionsYou: 'mentions you',
   },
   composer: {
     label: 'Message',
@@ -70,6 +71,7 @@ export const en = {
     form: 'Search',
     label: 'Search terms',
     submit: 'Search',
+    placeholder: 'Search messages…',
     thisRoom: 'Only this room',
     results: 'Search results',
     searching: 'Searching…',

@@ -49,6 +49,7 @@ export const fr: Translation = {
     retry: 'Réessayer',
     download: 'Télécharger {{name}}',
     fileSize: '{{size}}',
+    mentionsYou: 'vous mentionne',
   },
   composer: {
     label: 'Message',
@@ -71,6 +72,7 @@ export const fr: Translation = {
     form: 'Recherche',
     label: 'Termes recherchés',
     submit: 'Rechercher',
+    placeholder: 'Rechercher des messages…',
     thisRoom: 'Seulement ce salon',
     results: 'Résultats de la recherche',
     searching: 'Recherche…',
