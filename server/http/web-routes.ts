@@ -21,10 +21,12 @@ const MISSING_BUILD = `<!doctype html><html lang="en"><head><meta charset="utf-8
 
 /** Security headers on every response; call before any route is registered. */
 export function addSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
-    // Pages under /demo/ are add-ins, framed by the client: they set their own policy.
-    if (!request.url.startsWith('/demo/')) reply.header('Content-Security-Policy', WEB_CSP);
+    // Every response starts with the app's policy; the demo add-in routes replace it with their
+    // own (they are framed by the client). No URL-prefix exemption: `/demo/../index.html` must
+    // not come back without a policy.
+    reply.header('Content-Security-Policy', WEB_CSP);
   });
 }
 
