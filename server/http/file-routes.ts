@@ -21,7 +21,14 @@ export function registerFileRoutes(app: FastifyInstance, services: Services): vo
     await services.files.checkUpload(user, roomId);
     if (!request.isMultipart()) throw new AppError('bad_request', 'send multipart/form-data with one part "file"');
     const limitBytes = services.config.current.maxFileSizeKB * 1024;
-    const part = await request.file({ limits: { fileSize: limitBytes, files: 1, fields: 10, parts: 20 }, throwFileSizeLimit: false });
+    const part = await request
+      .file({ limits: { fileSize: limitBytes, files: 1, fields: 10, parts: 20 }, throwFileSizeLimit: false })
+      .catch((error: unknown) => {
+        // The multipart plugin's own errors carry a status (e.g. 413 for too many parts); the
+        // parser's plain Errors ("Unexpected end of multipart data") mean a malformed body.
+        if (error instanceof Error && 'statusCode' in error) throw error;
+        throw new AppError('bad_request', 'the body is not well-formed multipart/form-data');
+      });
     if (!part || part.fieldname !== 'file') {
       part?.file.resume();
       throw new AppError('bad_request', 'the form needs one part named "file"');
