@@ -28,6 +28,11 @@ export function useChat<T>(selector: (state: ChatState) => T): T {
   return useStore(useChatContext().store, selector);
 }
 
+/** The store itself, for hooks that read it outside rendering (event handlers). */
+export function useChatStoreApi(): ChatStore {
+  return useChatContext().store;
+}
+
 export function useChatClient(): ChatClient {
   return useChatContext().client;
 }

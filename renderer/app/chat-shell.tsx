@@ -7,13 +7,15 @@ import { RoomPane } from '../components/room-pane';
 import { SearchBox } from '../components/search-box';
 import { SearchResults } from '../components/search-results';
 import { selectSearch, selectUser } from '../store/selectors';
-import { useChat, useChatClient } from './chat-context';
+import { useChat, useChatClient, useChatStoreApi } from './chat-context';
+import { useRoomShortcuts } from './use-room-shortcuts';
 
 export function ChatShell() {
   const { t } = useTranslation();
   const client = useChatClient();
   const user = useChat(selectUser);
   const searching = useChat(selectSearch) !== null;
+  useRoomShortcuts(useChatStoreApi(), client);
   return (
     <div className="shell">
       <header className="top-bar">

@@ -137,3 +137,28 @@ describe('mentions', () => {
     expect(second?.textContent).not.toContain('mentions you');
   });
 });
+
+describe('keyboard', () => {
+  it('Alt+ArrowDown and Alt+ArrowUp move between rooms in list order', async () => {
+    const desk = room();
+    const floor = room({ id: 'r2', name: 'Floor' });
+    const h = await connectedHarness({ rooms: [desk, floor] });
+    h.socket.answer('room:join', ({ roomId }) => ({
+      ok: true,
+      room: roomId === 'r2' ? floor : desk,
+      messages: [],
+      hasMore: false,
+      roster: roster({ roomId }),
+    }));
+    renderWithChat(<App />, h);
+    fireEvent.keyDown(window, { key: 'ArrowDown', altKey: true });
+    await settle();
+    expect(screen.getByRole('heading', { name: 'Desk' })).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'ArrowDown', altKey: true });
+    await settle();
+    expect(screen.getByRole('heading', { name: 'Floor' })).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'ArrowUp', altKey: true });
+    await settle();
+    expect(screen.getByRole('heading', { name: 'Desk' })).toBeTruthy();
+  });
+});
