@@ -5,12 +5,16 @@ import { buildHttpApp } from './http/http-app';
 import { createServices } from './services';
 import { seedDemo } from './demo/seed-demo';
 import { attachSocketServer } from './socket/socket-server';
+import { openPostgresStorage } from './storage/postgres-storage';
+import type { Storage } from './storage/repositories';
 import { openSqliteStorage } from './storage/sqlite-storage';
 
 export interface StartOptions {
   host: string;
   port: number;
   dataDir: string;
+  /** postgres:// URL; without it everything is kept in SQLite under dataDir. Files always go to dataDir. */
+  database?: string;
   site?: string;
   pool?: string;
   demo?: boolean;
@@ -32,7 +36,7 @@ const CONFIG_POLL_MS = 1000;
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../out/renderer', import.meta.url));
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const storage = await openSqliteStorage(options.dataDir);
+  const storage = await openStorage(options);
   try {
     const services = await createServices(storage, {
       dataDir: options.dataDir,
@@ -76,6 +80,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await storage.close();
     throw error;
   }
+}
+
+function openStorage(options: StartOptions): Promise<Storage> {
+  if (options.database === undefined) return openSqliteStorage(options.dataDir);
+  if (!/^postgres(ql)?:\/\//.test(options.database)) throw new Error('--database must be a postgres:// URL');
+  return openPostgresStorage(options.database);
 }
 
 /** A wildcard bind address is not something a browser can open; use loopback for links. */

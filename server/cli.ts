@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from './app';
 
-const USAGE = `usage: npm run server -- [--host 127.0.0.1] [--port 4100] [--data ./data] [--site NAME] [--pool NAME] [--demo]
+const USAGE = `usage: npm run server -- [--host 127.0.0.1] [--port 4100] [--data ./data] [--database postgres://…] [--site NAME] [--pool NAME] [--demo]
   PCHAT_ADMIN_PASSWORD=…  creates or resets the user "admin" at start`;
 
 function fail(message: string): never {
@@ -38,7 +38,7 @@ function readOptions() {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  if (values.database !== undefined) fail('--database (PostgreSQL) is not supported yet; omit it to use SQLite under --data');
+  if (values.database !== undefined && !/^postgres(ql)?:\/\//.test(values.database)) fail('--database must be a postgres:// URL');
   if (values.redis !== undefined) fail('--redis (scale-out) is not supported yet; run a single server');
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) fail(`--port must be 0..65535, got "${values.port}"`);
   for (const [flag, value] of [['site', values.site], ['pool', values.pool]] as const) {
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     host: options.host,
     port: options.port,
     dataDir: resolve(options.data),
+    database: options.database,
     site: options.site,
     pool: options.pool,
     demo: options.demo,

@@ -135,7 +135,7 @@ describe('roster and the participant update limit', () => {
 describe('several servers on one store', () => {
   it('tells the clients of every server whose effective configuration changed', async () => {
     const a = await startTestServer({ pool: 'p1' });
-    const b = await startTestServer({ pool: 'p2', dataDir: a.dataDir });
+    const b = await startTestServer({ pool: 'p2', dataDir: a.dataDir, database: a.database });
     try {
       const admin = (await signInAdmin(a.url)).token;
       const onA = record((await connect(a.url, admin)).socket, 'config:updated');

@@ -1,7 +1,11 @@
 // The whole data model in one first migration. Later changes are new files, never edits here.
+// The two dialects differ only in how the integer key of messages is generated and how wide a
+// file size may be.
 import type { Kysely } from 'kysely';
+import type { SqlDialectKind } from '../dialect';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, kind: SqlDialectKind): Promise<void> {
+  const wideInteger = kind === 'postgres' ? 'bigint' : 'integer';
   await db.schema
     .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -91,14 +95,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
     .addColumn('uploader_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('size', wideInteger, (c) => c.notNull())
     .addColumn('mime', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable('messages')
-    .addColumn('num', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('num', kind === 'postgres' ? 'bigserial' : 'integer', (c) =>
+      kind === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (c) => c.notNull())
@@ -117,7 +123,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 }
 
-export async function down(): Promise<void> {
-  // Forward-only: a data store is never migrated down in place.
-  return Promise.resolve();
-}

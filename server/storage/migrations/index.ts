@@ -1,14 +1,20 @@
 // Migrations in code (no file-system scanning, so it works the same under tsx and bundlers).
-// Names sort lexically; add a new file and list it here.
-import type { Migration, MigrationProvider } from 'kysely';
+// Names sort lexically; add a new file and list it here. Each takes the dialect it runs on.
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { SqlDialectKind } from '../dialect';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-message-search';
 
-const migrations: Record<string, Migration> = {
+type DialectMigration = { up(db: Kysely<unknown>, kind: SqlDialectKind): Promise<void> };
+
+const migrations: Record<string, DialectMigration> = {
   '0001-initial': m0001,
   '0002-message-search': m0002,
 };
 
-export const migrationProvider: MigrationProvider = {
-  getMigrations: () => Promise.resolve(migrations),
-};
+export function migrationProvider(kind: SqlDialectKind): MigrationProvider {
+  const bound = Object.fromEntries(
+    Object.entries(migrations).map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, kind) }]),
+  );
+  return { getMigrations: () => Promise.resolve(bound) };
+}

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { MessageFilter, MessageRepository } from '../repositories';
+import type { MessageFilter, MessageRepository, NewMessage, SearchQuery } from '../repositories';
+import type { Message } from '../../domain';
 import type { DatabaseSchema } from '../schema';
 import { type MessageQuery, selectMessages, toMessage } from './message-rows';
-import { searchMessages } from './message-search';
 
 function applyFilter(query: MessageQuery, roomId: string, filter: MessageFilter): MessageQuery {
   let q = query.where('m.room_id', '=', roomId);
@@ -14,44 +14,67 @@ function applyFilter(query: MessageQuery, roomId: string, filter: MessageFilter)
   if (filter.contains !== undefined) {
     // Escape LIKE wildcards so "contains" is a literal substring match.
     const escaped = filter.contains.replace(/[\\%_]/g, (c) => `\\${c}`);
-    q = q.where(sql<boolean>`m.text like ${`%${escaped}%`} escape '\\'`);
+    // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
+    q = q.where(sql<boolean>`lower(m.text) like lower(${`%${escaped}%`}) escape '\\'`);
   }
   return q;
 }
 
-export function createMessageRepository(db: Kysely<DatabaseSchema>): MessageRepository {
+export type SearchFn = (db: Kysely<DatabaseSchema>, query: SearchQuery) => Promise<Message[]>;
+
+/** True for a unique-constraint violation on either dialect. */
+function isUniqueViolation(error: unknown): boolean {
+  if (error === null || typeof error !== 'object' || !('code' in error)) return false;
+  return error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+async function findByClientId(db: Kysely<DatabaseSchema>, message: NewMessage): Promise<Message | undefined> {
+  const row = await selectMessages(db)
+    .where('m.room_id', '=', message.roomId)
+    .where('m.sender_id', '=', message.senderId)
+    .where('m.client_id', '=', message.clientId)
+    .executeTakeFirst();
+  return row && toMessage(row);
+}
+
+export function createMessageRepository(db: Kysely<DatabaseSchema>, search: SearchFn): MessageRepository {
   return {
     async insertIdempotent(message) {
-      return db.transaction().execute(async (trx) => {
-        const existing = await selectMessages(trx)
-          .where('m.room_id', '=', message.roomId)
-          .where('m.sender_id', '=', message.senderId)
-          .where('m.client_id', '=', message.clientId)
-          .executeTakeFirst();
-        if (existing) return { message: toMessage(existing), created: false };
-        const { last_seq: seq } = await trx
-          .updateTable('rooms')
-          .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-          .where('id', '=', message.roomId)
-          .returning('last_seq')
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('messages')
-          .values({
-            id: message.id,
-            room_id: message.roomId,
-            seq,
-            sender_id: message.senderId,
-            sender_name: message.senderName,
-            client_id: message.clientId,
-            text: message.text,
-            file_id: message.fileId,
-            created_at: message.createdAt,
-          })
-          .execute();
-        const stored = await selectMessages(trx).where('m.id', '=', message.id).executeTakeFirstOrThrow();
-        return { message: toMessage(stored), created: true };
-      });
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const existing = await findByClientId(trx, message);
+          if (existing) return { message: existing, created: false };
+          // Bumping the room's counter locks its row, so concurrent senders get consecutive seqs.
+          const { last_seq: seq } = await trx
+            .updateTable('rooms')
+            .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+            .where('id', '=', message.roomId)
+            .returning('last_seq')
+            .executeTakeFirstOrThrow();
+          await trx
+            .insertInto('messages')
+            .values({
+              id: message.id,
+              room_id: message.roomId,
+              seq,
+              sender_id: message.senderId,
+              sender_name: message.senderName,
+              client_id: message.clientId,
+              text: message.text,
+              file_id: message.fileId,
+              created_at: message.createdAt,
+            })
+            .execute();
+          const stored = await selectMessages(trx).where('m.id', '=', message.id).executeTakeFirstOrThrow();
+          return { message: toMessage(stored), created: true };
+        });
+      } catch (error) {
+        // Two sends of one clientId raced (possible where transactions run concurrently): the
+        // loser's transaction rolled back, seq included; answer with the winner's message.
+        const winner = isUniqueViolation(error) ? await findByClientId(db, message) : undefined;
+        if (winner) return { message: winner, created: false };
+        throw error;
+      }
     },
     async latest(roomId, limit) {
       const rows = await selectMessages(db).where('m.room_id', '=', roomId).orderBy('m.seq', 'desc').limit(limit).execute();
@@ -75,7 +98,7 @@ export function createMessageRepository(db: Kysely<DatabaseSchema>): MessageRepo
         .execute();
       return rows.map(toMessage);
     },
-    search: (query) => searchMessages(db, query),
+    search: (query) => search(db, query),
     async remove(roomId, filter, replaceWith) {
       return db.transaction().execute(async (trx) => {
         const rows = await applyFilter(selectMessages(trx), roomId, filter).execute();

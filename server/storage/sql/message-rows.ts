@@ -32,7 +32,8 @@ export function selectMessages(db: Kysely<DatabaseSchema>): MessageQuery {
   return db
     .selectFrom('messages as m')
     .leftJoin('files as f', 'f.id', 'm.file_id')
-    .selectAll('m')
+    // Named columns, not m.*: PostgreSQL keeps a search vector on the same table.
+    .select(['m.num', 'm.id', 'm.room_id', 'm.seq', 'm.sender_id', 'm.sender_name', 'm.client_id', 'm.text', 'm.file_id', 'm.created_at'])
     .select(['f.name as f_name', 'f.size as f_size', 'f.mime as f_mime']);
 }
 

@@ -1,0 +1,35 @@
+// PostgreSQL storage (`--database postgres://…`): the same repositories over a connection pool.
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrateOrThrow } from './migrate';
+import type { Storage } from './repositories';
+import type { DatabaseSchema } from './schema';
+import { createSqlStorage } from './sql-storage';
+
+const INT8_OID = 20;
+
+export async function openPostgresStorage(connectionString: string): Promise<Storage> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // bigint columns (file sizes, counts) come back as strings by default; ours fit a JS number.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+        oid === INT8_OID ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection the server closed (restart, failover) must not crash the process; the
+  // pool replaces it on the next query.
+  pool.on('error', (error) => process.stderr.write(`pchat server: database connection lost: ${error.message}\n`));
+  try {
+    // Fail at start, with the reason, when the database cannot be reached.
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    throw new Error(`cannot reach the database: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  await migrateOrThrow(db, 'postgres');
+  return createSqlStorage(db, 'postgres');
+}

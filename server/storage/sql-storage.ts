@@ -1,0 +1,30 @@
+// Storage over one Kysely instance, for either dialect: the repositories are shared, only search
+// differs.
+import type { Kysely } from 'kysely';
+import type { SqlDialectKind } from './dialect';
+import type { Storage } from './repositories';
+import type { DatabaseSchema } from './schema';
+import { createAddinRepository } from './sql/addin-repository';
+import { createCategoryRepository } from './sql/category-repository';
+import { createConfigRepository } from './sql/config-repository';
+import { createFileRepository } from './sql/file-repository';
+import { createMessageRepository } from './sql/message-repository';
+import { searchMessagesPostgres } from './sql/postgres-message-search';
+import { createRoomRepository } from './sql/room-repository';
+import { createSessionRepository } from './sql/session-repository';
+import { searchMessagesSqlite } from './sql/sqlite-message-search';
+import { createUserRepository } from './sql/user-repository';
+
+export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKind): Storage {
+  return {
+    users: createUserRepository(db),
+    sessions: createSessionRepository(db),
+    config: createConfigRepository(db),
+    categories: createCategoryRepository(db),
+    addins: createAddinRepository(db),
+    rooms: createRoomRepository(db),
+    messages: createMessageRepository(db, kind === 'postgres' ? searchMessagesPostgres : searchMessagesSqlite),
+    files: createFileRepository(db),
+    close: () => db.destroy(),
+  };
+}
