@@ -17,8 +17,8 @@ const DATA_DIR = path.join(ROOT, 'data');
 const SERVER_READY_TIMEOUT_MS = 180_000;
 const STOP_GRACE_MS = 10_000;
 
-const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
-const BUILD_INPUTS = ['main', 'preload', 'renderer', 'common', 'electron.vite.config.ts', 'package.json'];
+const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/manage/index.html'];
+const BUILD_INPUTS = ['main', 'preload', 'renderer', 'common', 'server/manage/web', 'server/manage/vite.config.ts', 'electron.vite.config.ts', 'package.json'];
 
 const log = (line) => console.log(`[pchat] ${line}`);
 
@@ -44,8 +44,9 @@ function buildIsStale() {
 }
 
 function build() {
-  log('Building the app (electron-vite build)…');
-  const result = spawnSync('npx', ['electron-vite', 'build'], {
+  // `npm run build`: the desktop app, the web client and the built-in /manage pages.
+  log('Building the app (npm run build)…');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], {
     cwd: ROOT,
     stdio: 'inherit',
     shell: process.platform === 'win32',
