@@ -38,7 +38,10 @@ describe('web platform', () => {
 describe('platform choice', () => {
   it('is Electron exactly when the preload exposed window.pchat', async () => {
     expect(pickPlatform(window).kind).toBe('web');
+    // Spread, so the literal fits PchatBridge whether or not it has grown the outbox methods.
+    const outbox = { loadOutbox: () => Promise.resolve([]), saveOutbox: () => Promise.resolve() };
     const bridge: PchatBridge = {
+      ...outbox,
       appVersion: () => Promise.resolve('9.9.9'),
       getSettings: () => Promise.resolve({ serverUrl: 'https://chat.example', lastRoomId: null }),
       setSettings: () => Promise.resolve(),

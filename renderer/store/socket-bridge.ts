@@ -1,23 +1,17 @@
 // The one place that writes to the chat store: sign-in, the socket's events and every
 // request the UI makes. Components call these methods and read the store through selectors.
-import type {
-  Ack,
-  ClientEventName,
-  ClientEventResults,
-  ClientRequest,
-  ErrorCode,
-  Message,
-  ProtocolError,
-} from '../../common/protocol';
-import { checkMessageText } from '../../common/text';
+import type { FileRef, Message } from '../../common/protocol';
 import type { Platform } from '../platform/platform';
 import type { ChatSocket, SocketFactory } from './chat-socket';
 import type { ChatStore } from './chat-store';
 import { FileTransfers } from './file-transfers';
 import { xhrUploader, type Uploader } from './file-upload';
 import { deleteSession, fileDownloadUrl, normaliseServerUrl, postSession, type FetchFn } from './http-api';
+import { MessageSender } from './message-sender';
+import { searchMessages } from './message-search';
 import { initialMessagesState } from './messages-slice';
 import * as reduce from './reducers';
+import { errorOf, type Requester } from './requester';
 import { initialRoomsState } from './rooms-slice';
 import { initialRosterState } from './roster-slice';
 import { initialSearchState } from './search-slice';
@@ -36,9 +30,7 @@ export interface ChatClientDeps {
 /** Catch-up after a reconnect is bounded so a long outage cannot loop forever. */
 const MAX_CATCH_UP_PAGES = 20;
 
-export function errorOf(error: ProtocolError | { code: ErrorCode }): UiError {
-  return { key: `errors.${error.code}` };
-}
+export { errorOf } from './requester';
 
 export class ChatClient {
   private socket: ChatSocket | null = null;
@@ -46,12 +38,12 @@ export class ChatClient {
   private joinCounter = 0;
   private readonly fetchFn: FetchFn;
   private readonly files: FileTransfers;
-  private readonly newClientId: () => string;
+  private readonly sender: MessageSender;
 
   constructor(private readonly deps: ChatClientDeps) {
     this.fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
+    this.sender = new MessageSender(deps.store, this.request, deps.newClientId ?? (() => crypto.randomUUID()));
     this.files = new FileTransfers(deps.store, deps.upload ?? xhrUploader, (roomId, file) => this.send(roomId, '', file));
-    this.newClientId = deps.newClientId ?? (() => crypto.randomUUID());
   }
 
   private get store(): ChatStore {
@@ -181,10 +173,8 @@ export class ChatClient {
   }
 
   /** Sends a request; a timeout or a dropped connection becomes an alert and `null`. */
-  private async request<E extends ClientEventName>(
-    event: E,
-    body: ClientRequest<E>,
-  ): Promise<Ack<ClientEventResults[E]> | null> {
+  // An arrow property, so helpers can be handed `this.request` directly.
+  private readonly request: Requester = async (event, body) => {
     const socket = this.socket;
     if (!socket) return null;
     try {
@@ -193,21 +183,11 @@ export class ChatClient {
       if (this.socket === socket) this.fail({ key: 'errors.timeout' });
       return null;
     }
-  }
+  };
 
   /** Searches one room or every readable room; a newer query replaces an older one's answer. */
-  async search(query: string, roomId: string | null): Promise<void> {
-    const trimmed = query.trim();
-    if (trimmed === '') return;
-    this.store.setState({ search: { query: trimmed, roomId, status: 'searching', hits: [] }, error: null });
-    const ack = await this.request('search', roomId ? { query: trimmed, roomId } : { query: trimmed });
-    const current = this.store.getState().search;
-    if (!current || current.query !== trimmed || current.roomId !== roomId) return;
-    if (ack?.ok) this.store.setState({ search: { ...current, status: 'done', hits: ack.hits } });
-    else {
-      this.store.setState({ search: { ...current, status: 'done' } });
-      if (ack) this.fail(errorOf(ack.error));
-    }
+  search(query: string, roomId: string | null): Promise<void> {
+    return searchMessages(this.store, this.request, query, roomId);
   }
 
   closeSearch(): void {
@@ -284,49 +264,13 @@ export class ChatClient {
   }
 
   /** Queues a message; false when the text was refused locally (the composer keeps it then). */
-  send(roomId: string, rawText: string, attachment?: { fileId: string; name: string; size: number; mime: string }): boolean {
-    const { config } = this.store.getState();
-    const check = checkMessageText(rawText, config.maxMessageChars);
-    if (!check.ok && !(attachment && check.reason === 'blank')) {
-      if (check.reason === 'too_long') {
-        this.fail({ key: 'composer.tooLong', params: { count: [...rawText.trim()].length, limit: config.maxMessageChars } });
-      }
-      return false;
-    }
-    const text = check.ok ? check.text : (attachment?.name ?? '');
-    const clientId = this.newClientId();
-    const pending = {
-      clientId,
-      roomId,
-      text,
-      fileId: attachment?.fileId,
-      file: attachment ?? null,
-      status: 'sending' as const,
-    };
-    this.store.setState((s) => reduce.applyPending(s, pending));
-    void this.deliver(roomId, clientId);
-    return true;
+  send(roomId: string, rawText: string, attachment?: FileRef): boolean {
+    return this.sender.send(roomId, rawText, attachment);
   }
 
   /** Resending reuses the clientId: the server stores it once however often it arrives. */
   retry(roomId: string, clientId: string): void {
-    const entry = this.store.getState().timelines[roomId]?.pending.find((p) => p.clientId === clientId);
-    if (!entry) return;
-    this.store.setState((s) => reduce.applyPending(s, { ...entry, status: 'sending' }));
-    void this.deliver(roomId, clientId);
-  }
-
-  private async deliver(roomId: string, clientId: string): Promise<void> {
-    const entry = this.store.getState().timelines[roomId]?.pending.find((p) => p.clientId === clientId);
-    if (!entry) return;
-    const body = entry.fileId ? { roomId, clientId, text: entry.text, fileId: entry.fileId } : { roomId, clientId, text: entry.text };
-    const ack = await this.request('message:send', body);
-    if (ack?.ok) {
-      this.store.setState((s) => reduce.applyNewMessages(s, roomId, [ack.message]));
-      return;
-    }
-    this.store.setState((s) => reduce.applyPendingFailed(s, roomId, clientId));
-    if (ack) this.fail(errorOf(ack.error));
+    this.sender.retry(roomId, clientId);
   }
 
   /** Refuses a file over the limit before any byte leaves; otherwise uploads it, then posts it. */
