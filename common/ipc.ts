@@ -2,6 +2,7 @@
 // the `window.pchat` bridge the preload exposes. Only main/ipc/* and preload/ touch ipcMain /
 // ipcRenderer; the renderer sees only PchatBridge.
 import { z } from 'zod';
+import { outboxAccountSchema, outboxEntriesSchema, type OutboxEntry } from './outbox';
 
 export const clientSettingsSchema = z.object({
   serverUrl: z.string().max(2000),
@@ -15,6 +16,8 @@ export const ipcChannels = {
   'token:get': { args: z.tuple([z.string().max(2000)]) },
   'token:set': { args: z.tuple([z.string().max(2000), z.string().max(500).nullable()]) },
   'external:open': { args: z.tuple([z.string().max(4000)]) },
+  'outbox:load': { args: z.tuple([outboxAccountSchema]) },
+  'outbox:save': { args: z.tuple([outboxAccountSchema, outboxEntriesSchema]) },
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -27,6 +30,8 @@ export interface IpcResults {
   'token:get': string | null;
   'token:set': void;
   'external:open': boolean;
+  'outbox:load': OutboxEntry[];
+  'outbox:save': void;
 }
 
 /** The API the preload exposes as `window.pchat` (one-line methods, nothing generic). */
@@ -37,4 +42,7 @@ export interface PchatBridge {
   getToken(serverUrl: string): Promise<string | null>;
   setToken(serverUrl: string, token: string | null): Promise<void>;
   openExternal(url: string): Promise<boolean>;
+  /** The account's unacknowledged messages (common/outbox.ts), kept by main in electron-store. */
+  loadOutbox(account: string): Promise<OutboxEntry[]>;
+  saveOutbox(account: string, entries: OutboxEntry[]): Promise<void>;
 }

@@ -20,6 +20,8 @@ const expectedChannels: Record<keyof PchatBridge, string> = {
   getToken: 'token:get',
   setToken: 'token:set',
   openExternal: 'external:open',
+  loadOutbox: 'outbox:load',
+  saveOutbox: 'outbox:save',
 };
 
 beforeEach(() => electron.ipcRenderer.invoke.mockClear());
@@ -50,6 +52,8 @@ describe('window.pchat', () => {
     ['setToken', ['https://chat.example.com', 'tok'], ['https://chat.example.com', 'tok']],
     ['setToken', ['https://chat.example.com', null], ['https://chat.example.com', null]],
     ['openExternal', ['https://example.com'], ['https://example.com']],
+    ['loadOutbox', ['https://chat.example.com|u1'], ['https://chat.example.com|u1']],
+    ['saveOutbox', ['https://chat.example.com|u1', []], ['https://chat.example.com|u1', []]],
   ] as const)('%s invokes its own channel with its arguments (%#)', async (method, args, sent) => {
     const fn = Reflect.get(exposed, method) as (...a: unknown[]) => Promise<unknown>;
     const channel = expectedChannels[method];

@@ -17,6 +17,8 @@ const bridge: PchatBridge = {
   getToken: (serverUrl) => invoke('token:get', serverUrl),
   setToken: (serverUrl, token) => invoke('token:set', serverUrl, token),
   openExternal: (url) => invoke('external:open', url),
+  loadOutbox: (account) => invoke('outbox:load', account),
+  saveOutbox: (account, entries) => invoke('outbox:save', account, entries),
 };
 
 contextBridge.exposeInMainWorld('pchat', bridge);

@@ -1,11 +1,14 @@
 // Registers every IPC channel of common/ipc.ts once, at start-up (after app.ready).
+import { openOutboxStore, type OutboxStore } from '../outbox-store';
 import type { SettingsStore } from '../settings-store';
 import { registerAppIpc } from './app';
 import { registerExternalIpc } from './external';
+import { registerOutboxIpc } from './outbox';
 import { registerSettingsIpc } from './settings';
 
-export function registerIpc(store: SettingsStore): void {
+export function registerIpc(store: SettingsStore, outbox: OutboxStore = openOutboxStore()): void {
   registerAppIpc();
   registerSettingsIpc(store);
   registerExternalIpc();
+  registerOutboxIpc(outbox);
 }
