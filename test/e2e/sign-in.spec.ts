@@ -53,3 +53,19 @@ test('a session revoked elsewhere returns to the sign-in form with an explanatio
   await expect(page.getByRole('alert')).toHaveText('Your session has ended. Please sign in again.');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });
+
+test('a French browser gets the French interface', async ({ browser, pchat }) => {
+  const { room, alice } = await pchat.api.seedRoom({ messages: 1 });
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(pchat.url);
+  await page.getByRole('textbox', { name: 'Serveur' }).fill(pchat.url);
+  await page.getByRole('textbox', { name: "Nom d'utilisateur" }).fill(alice.name);
+  await page.getByLabel('Mot de passe').fill(alice.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('navigation', { name: 'Salons' }).getByRole('button', { name: room.name }).click();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Envoyer' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await context.close();
+});
