@@ -15,6 +15,8 @@ export interface StartOptions {
   dataDir: string;
   /** postgres:// URL; without it everything is kept in SQLite under dataDir. Files always go to dataDir. */
   database?: string;
+  /** redis:// URL: run as one of several servers sharing the database (socket.io Redis adapter). */
+  redis?: string;
   site?: string;
   pool?: string;
   demo?: boolean;
@@ -45,7 +47,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     if (options.adminPassword !== undefined && options.adminPassword !== '') await services.auth.ensureAdmin(options.adminPassword);
     const app = await buildHttpApp(services, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, log: options.log ?? false });
-    const sockets = attachSocketServer(app.server, services, (message, error) => app.log.error({ err: error }, message));
+    const sockets = await attachSocketServer(app.server, services, (message, error) => app.log.error({ err: error }, message), {
+      redisUrl: options.redis,
+    });
     const stopWatching = services.config.watch(CONFIG_POLL_MS, (error) => app.log.error({ err: error }, 'config refresh failed'));
     try {
       await app.listen({ host: options.host, port: options.port });

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from './app';
 
-const USAGE = `usage: npm run server -- [--host 127.0.0.1] [--port 4100] [--data ./data] [--database postgres://…] [--site NAME] [--pool NAME] [--demo]
+const USAGE = `usage: npm run server -- [--host 127.0.0.1] [--port 4100] [--data ./data] [--database postgres://…] [--redis redis://…] [--site NAME] [--pool NAME] [--demo]
   PCHAT_ADMIN_PASSWORD=…  creates or resets the user "admin" at start`;
 
 function fail(message: string): never {
@@ -39,7 +39,8 @@ function readOptions() {
     process.exit(0);
   }
   if (values.database !== undefined && !/^postgres(ql)?:\/\//.test(values.database)) fail('--database must be a postgres:// URL');
-  if (values.redis !== undefined) fail('--redis (scale-out) is not supported yet; run a single server');
+  if (values.redis !== undefined && !/^rediss?:\/\//.test(values.redis)) fail('--redis must be a redis:// URL');
+  if (values.redis !== undefined && values.database === undefined) process.stderr.write('pchat server: --redis without --database: every server must use the same --data directory\n');
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) fail(`--port must be 0..65535, got "${values.port}"`);
   for (const [flag, value] of [['site', values.site], ['pool', values.pool]] as const) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value)) fail(`--${flag} must be letters, digits, ".", "_" or "-"`);
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     port: options.port,
     dataDir: resolve(options.data),
     database: options.database,
+    redis: options.redis,
     site: options.site,
     pool: options.pool,
     demo: options.demo,

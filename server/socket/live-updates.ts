@@ -12,9 +12,11 @@ export function wireLiveUpdates(
   services: Services,
   presence: RoomPresence,
   onError: (what: string, error: unknown) => void,
+  clustered = false,
 ): () => void {
   const { events } = services;
   const run = (what: string, task: () => Promise<void>) => void task().catch((error: unknown) => onError(what, error));
+  /** This server's own sockets: each server updates its own. */
   const sockets = (): ChatSocket[] => [...io.of('/').sockets.values()];
 
   const onMessage = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:new', { message });
@@ -24,13 +26,15 @@ export function wireLiveUpdates(
   };
 
   const onConfig = (config: EffectiveConfig, previous: EffectiveConfig) => {
-    io.emit('config:updated', { config });
+    // Each server tells its own clients: every server notices a change of its own effective
+    // configuration (config-service.ts re-reads the store), and only it knows its site and pool.
+    io.local.emit('config:updated', { config });
     if (config.participantUpdateLimit !== previous.participantUpdateLimit) presence.reevaluateAll();
   };
 
   const onRevoked = (tokenHash: string) => io.in(tokenChannel(tokenHash)).disconnectSockets(true);
 
-  const onRoomChanged = (roomId: string) =>
+  const roomChangedHere = (roomId: string) =>
     run('room:changed', async () => {
       const context = await services.rooms.context(roomId);
       if (!context) return;
@@ -51,7 +55,7 @@ export function wireLiveUpdates(
       }
     });
 
-  const onRoomDeleted = (roomId: string) =>
+  const roomDeletedHere = (roomId: string) =>
     run('room:deleted', async () => {
       for (const socket of sockets()) {
         const wasJoined = socket.data.joined.has(roomId);
@@ -60,6 +64,20 @@ export function wireLiveUpdates(
       }
       presence.forgetRoom(roomId);
     });
+
+  // The server where a room changed tells the others, and each updates its own sockets.
+  const onRoomChanged = (roomId: string) => {
+    roomChangedHere(roomId);
+    if (clustered) io.serverSideEmit('pchat:room-changed', roomId);
+  };
+  const onRoomDeleted = (roomId: string) => {
+    roomDeletedHere(roomId);
+    if (clustered) io.serverSideEmit('pchat:room-deleted', roomId);
+  };
+  if (clustered) {
+    io.on('pchat:room-changed', roomChangedHere);
+    io.on('pchat:room-deleted', roomDeletedHere);
+  }
 
   events.on('message:created', onMessage);
   events.on('messages:removed', onRemoved);
@@ -74,5 +92,7 @@ export function wireLiveUpdates(
     events.off('session:revoked', onRevoked);
     events.off('room:changed', onRoomChanged);
     events.off('room:deleted', onRoomDeleted);
+    io.off('pchat:room-changed', roomChangedHere);
+    io.off('pchat:room-deleted', roomDeletedHere);
   };
 }

@@ -43,3 +43,30 @@ describe('RosterTracker', () => {
     expect(t.reevaluate(10).find((r) => r.roomId === 'big')).toMatchObject({ truncated: false, count: 3 });
   });
 });
+
+describe('RosterTracker across servers', () => {
+  it('counts the union of this server and what the others report', () => {
+    const t = new RosterTracker();
+    t.add('r', 's1', person(1));
+    expect(t.updateAfterChange('r', 10)).toMatchObject({ count: 1 });
+    t.setRemote('r', 'other', [person(1), person(2)]);
+    expect(t.updateAfterChange('r', 10)).toMatchObject({ count: 2, participants: [person(1), person(2)] });
+    // Same set reported again: nothing new to tell.
+    t.setRemote('r', 'other', [person(2), person(1)]);
+    expect(t.updateAfterChange('r', 10)).toBeNull();
+    expect(t.localParticipants('r')).toEqual([person(1)]);
+    expect(t.dropServer('other')).toEqual(['r']);
+    expect(t.updateAfterChange('r', 10)).toMatchObject({ count: 1 });
+  });
+
+  it('applies the limit to the union', () => {
+    const t = new RosterTracker();
+    t.add('r', 's1', person(1));
+    t.updateAfterChange('r', 2);
+    t.setRemote('r', 'a', [person(2)]);
+    t.setRemote('r', 'b', [person(3)]);
+    expect(t.updateAfterChange('r', 2)).toEqual({ roomId: 'r', count: 3, truncated: true, participants: null });
+    t.setRemote('r', 'c', [person(4)]);
+    expect(t.updateAfterChange('r', 2)).toBeNull();
+  });
+});

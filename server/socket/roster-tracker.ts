@@ -1,68 +1,120 @@
 // Who is connected in each room, counted as distinct users (PROTOCOL.md §2, §9.7), and when the
-// participant update limit allows telling everyone. Pure in-memory state of this process; the
-// socket layer does the emitting.
+// participant update limit allows telling everyone. This process knows its own sockets; with
+// several servers (--redis) it also holds what each other server reported, and the roster is the
+// union. Each server tells only its own sockets, so each decides the truncation marker for them.
 import type { Participant, Roster } from '../domain';
 
 interface RoomRoster {
-  users: Map<string, { displayName: string; sockets: Set<string> }>;
+  local: Map<string, { displayName: string; sockets: Set<string> }>;
+  remote: Map<string, Participant[]>;
   /** The truncated marker has gone out and nothing has been sent since. */
   truncatedAnnounced: boolean;
+  /** The user ids of the last roster this process announced, to tell real changes. */
+  lastKey: string;
 }
 
 export class RosterTracker {
   private readonly rooms = new Map<string, RoomRoster>();
 
-  /** Adds a socket; true when the set of users changed. */
-  add(roomId: string, socketId: string, participant: Participant): boolean {
+  private room(roomId: string): RoomRoster {
     let room = this.rooms.get(roomId);
     if (!room) {
-      room = { users: new Map(), truncatedAnnounced: false };
+      room = { local: new Map(), remote: new Map(), truncatedAnnounced: false, lastKey: '' };
       this.rooms.set(roomId, room);
     }
-    const existing = room.users.get(participant.userId);
+    return room;
+  }
+
+  private prune(roomId: string): void {
+    const room = this.rooms.get(roomId);
+    if (room && room.local.size === 0 && room.remote.size === 0) this.rooms.delete(roomId);
+  }
+
+  /** Adds a socket; true when this server's set of users in the room changed. */
+  add(roomId: string, socketId: string, participant: Participant): boolean {
+    const room = this.room(roomId);
+    const existing = room.local.get(participant.userId);
     if (existing) {
       existing.sockets.add(socketId);
       return false;
     }
-    room.users.set(participant.userId, { displayName: participant.displayName, sockets: new Set([socketId]) });
+    room.local.set(participant.userId, { displayName: participant.displayName, sockets: new Set([socketId]) });
     return true;
   }
 
-  /** Removes a socket; true when its user left the set. */
+  /** Removes a socket; true when its user left this server's set. */
   remove(roomId: string, socketId: string, userId: string): boolean {
     const room = this.rooms.get(roomId);
-    const entry = room?.users.get(userId);
+    const entry = room?.local.get(userId);
     if (!room || !entry || !entry.sockets.delete(socketId)) return false;
     if (entry.sockets.size > 0) return false;
-    room.users.delete(userId);
-    if (room.users.size === 0) this.rooms.delete(roomId);
+    room.local.delete(userId);
+    this.prune(roomId);
     return true;
+  }
+
+  /** What another server reported for a room (an empty list when it has nobody there). */
+  setRemote(roomId: string, serverId: string, participants: Participant[]): void {
+    const room = this.room(roomId);
+    if (participants.length === 0) room.remote.delete(serverId);
+    else room.remote.set(serverId, participants);
+    this.prune(roomId);
+  }
+
+  /** Forgets everything another server reported (it said goodbye). */
+  dropServer(serverId: string): string[] {
+    const touched: string[] = [];
+    for (const [roomId, room] of this.rooms) {
+      if (room.remote.delete(serverId)) touched.push(roomId);
+      this.prune(roomId);
+    }
+    return touched;
+  }
+
+  /** This server's own users per room, to report to the others. */
+  localParticipants(roomId: string): Participant[] {
+    const room = this.rooms.get(roomId);
+    return room ? [...room.local].map(([userId, u]) => ({ userId, displayName: u.displayName })) : [];
+  }
+
+  localRoomIds(): string[] {
+    return [...this.rooms].filter(([, room]) => room.local.size > 0).map(([roomId]) => roomId);
   }
 
   forget(roomId: string): void {
     this.rooms.delete(roomId);
   }
 
+  private union(roomId: string): Participant[] {
+    const room = this.rooms.get(roomId);
+    if (!room) return [];
+    const byId = new Map<string, string>();
+    for (const [userId, u] of room.local) byId.set(userId, u.displayName);
+    for (const list of room.remote.values()) for (const p of list) if (!byId.has(p.userId)) byId.set(p.userId, p.displayName);
+    return [...byId].map(([userId, displayName]) => ({ userId, displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
   /** The roster as it stands (for join acks): the list, or null above the limit. */
   snapshot(roomId: string, limit: number): Roster {
-    const room = this.rooms.get(roomId);
-    const count = room?.users.size ?? 0;
+    const participants = this.union(roomId);
+    const count = participants.length;
     if (count > limit) return { roomId, count, truncated: true, participants: null };
-    const participants = room
-      ? [...room.users].map(([userId, u]) => ({ userId, displayName: u.displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName))
-      : [];
     return { roomId, count, truncated: false, participants };
   }
 
-  /** What to broadcast after the set changed: a full list, the one truncated marker, or nothing. */
-  updateAfterChange(roomId: string, limit: number): Roster | null {
+  /** What to send after a possible change: a full list, the one truncated marker, or nothing. */
+  updateAfterChange(roomId: string, limit: number, force = false): Roster | null {
     const roster = this.snapshot(roomId, limit);
     const room = this.rooms.get(roomId);
+    const key = this.union(roomId).map((p) => p.userId).join('\n');
+    if (!room) return roster.count === 0 && !force ? null : roster;
+    if (!force && key === room.lastKey) return null;
+    room.lastKey = key;
     if (!roster.truncated) {
-      if (room) room.truncatedAnnounced = false;
+      room.truncatedAnnounced = false;
       return roster;
     }
-    if (!room || room.truncatedAnnounced) return null;
+    if (room.truncatedAnnounced) return null;
     room.truncatedAnnounced = true;
     return roster;
   }
@@ -70,7 +122,7 @@ export class RosterTracker {
   /** After the limit changed: every occupied room, re-evaluated at once (§9.7). */
   reevaluate(limit: number): Roster[] {
     return [...this.rooms.keys()].flatMap((roomId) => {
-      const update = this.updateAfterChange(roomId, limit);
+      const update = this.updateAfterChange(roomId, limit, true);
       return update ? [update] : [];
     });
   }

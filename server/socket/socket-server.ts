@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { clientEventSchemas } from '../../common/protocol';
 import type { Services } from '../services';
 import { SERVER_VERSION } from '../version';
+import { joinCluster } from './cluster';
 import { wireLiveUpdates } from './live-updates';
 import { registerMessageHandlers } from './message-handlers';
 import { RateLimiter } from './rate-limiter';
@@ -21,16 +22,29 @@ export interface SocketLayer {
   close(): Promise<void>;
 }
 
-export function attachSocketServer(httpServer: HttpServer, services: Services, log: (msg: string, error?: unknown) => void): SocketLayer {
+export async function attachSocketServer(
+  httpServer: HttpServer,
+  services: Services,
+  log: (msg: string, error?: unknown) => void,
+  options: { redisUrl?: string } = {},
+): Promise<SocketLayer> {
   const io: ChatServer = new Server(httpServer, {
     // Auth is a bearer token in the handshake, never a cookie, so any origin may connect.
     cors: { origin: true, credentials: false },
     maxHttpBufferSize: 1_000_000,
     serveClient: false,
   });
-  const presence = new RoomPresence(io, new RosterTracker(), () => services.config.current.participantUpdateLimit);
   const onError = (what: string, error: unknown) => log(`socket ${what} failed`, error);
-  const unwire = wireLiveUpdates(io, services, presence, onError);
+  const cluster = options.redisUrl === undefined ? null : await joinCluster(io, options.redisUrl, (e) => onError('redis', e));
+  const serverId = cluster?.serverId ?? null;
+  const presence = new RoomPresence(io, new RosterTracker(), () => services.config.current.participantUpdateLimit, serverId);
+  const unwire = wireLiveUpdates(io, services, presence, onError, cluster !== null);
+  if (serverId !== null) {
+    io.on('pchat:roster', (from, roomId, participants) => presence.remoteChanged(from, roomId, participants));
+    io.on('pchat:bye', (from) => presence.remoteGone(from));
+    io.on('pchat:hello', () => presence.publishAll());
+    io.serverSideEmit('pchat:hello', serverId);
+  }
 
   // Graceful shutdown: once closing, refuse new connections and drop new events (the client's
   // outbox resends them elsewhere or after restart), but let the ones already running finish and
@@ -95,6 +109,7 @@ export function attachSocketServer(httpServer: HttpServer, services: Services, l
         // io.close() also closes the HTTP server; the app closes that itself, so ignore its error.
         void io.close(() => resolve());
       });
+      await cluster?.close();
     },
   };
 }

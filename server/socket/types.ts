@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
-import type { User } from '../domain';
+import type { Participant, User } from '../domain';
 
 export interface SocketData {
   user: User;
@@ -11,8 +11,17 @@ export interface SocketData {
   known: Set<string>;
 }
 
-export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What servers tell each other through the adapter when several run together (--redis). */
+export interface InterServerEvents {
+  'pchat:roster': (serverId: string, roomId: string, participants: Participant[]) => void;
+  'pchat:hello': (serverId: string) => void;
+  'pchat:bye': (serverId: string) => void;
+  'pchat:room-changed': (roomId: string) => void;
+  'pchat:room-deleted': (roomId: string) => void;
+}
+
+export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const roomChannel = (roomId: string): string => `room:${roomId}`;
 export const tokenChannel = (tokenHash: string): string => `token:${tokenHash}`;

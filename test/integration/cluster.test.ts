@@ -1,0 +1,94 @@
+// Two servers behind one Redis, sharing one store (--redis): what happens on one reaches the
+// clients of the other. Runs when Redis answers at PCHAT_TEST_REDIS_URL (default
+// redis://127.0.0.1:6379) and says plainly when it is skipped.
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCategory, createRoom, createUser, http, signInAdmin } from './helpers/http-client';
+import { type ClientSocket, closeAllSockets, connect, ok, record, waitFor } from './helpers/socket-client';
+import { type TestServer, startTestServer } from './helpers/test-server';
+
+const REDIS_URL = process.env.PCHAT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(url: string): Promise<boolean> {
+  const client = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 1000 } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    await client.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const reachable = await redisReachable(REDIS_URL);
+if (!reachable) console.warn(`SKIPPED: cluster (--redis) tests — no Redis answers at ${REDIS_URL}`);
+
+describe.skipIf(!reachable)('several servers with --redis', () => {
+  let one: TestServer;
+  let two: TestServer;
+  let admin: string;
+  let roomId: string;
+  let ana: { token: string; id: string };
+  let ben: { token: string; id: string };
+
+  beforeAll(async () => {
+    one = await startTestServer({ redis: REDIS_URL });
+    two = await startTestServer({ redis: REDIS_URL, dataDir: one.dataDir, database: one.database });
+    admin = (await signInAdmin(one.url)).token;
+    const category = await createCategory(one.url, admin, { name: 'Cluster' });
+    roomId = (await createRoom(one.url, admin, { name: 'Shared', categoryId: category.id, privacy: 'open' })).id;
+    const a = await createUser(one.url, admin, 'ana');
+    const b = await createUser(one.url, admin, 'ben');
+    ana = { token: a.token, id: a.user.id };
+    ben = { token: b.token, id: b.user.id };
+  });
+  afterAll(async () => {
+    closeAllSockets();
+    await two.close();
+    await one.close();
+  });
+
+  it('delivers messages and merges the roster across servers', async () => {
+    const onOne: ClientSocket = (await connect(one.url, ana.token)).socket;
+    const onTwo: ClientSocket = (await connect(two.url, ben.token)).socket;
+    const rosterOnOne = record(onOne, 'roster:update');
+    await ok(onOne, 'room:join', { roomId });
+    const join = await ok(onTwo, 'room:join', { roomId });
+    await waitFor(() => rosterOnOne.some((r) => r.count === 2), 'the roster on server one to show both users');
+    expect(rosterOnOne.at(-1)!.participants!.map((p) => p.userId).sort()).toEqual([ana.id, ben.id].sort());
+    // Server two learns of ana from server one's report; its join ack may come before that.
+    if (join.roster.count === 1) {
+      const rosterOnTwo = record(onTwo, 'roster:update');
+      await waitFor(() => rosterOnTwo.some((r) => r.count === 2), 'the roster on server two');
+    }
+
+    const heard = record(onTwo, 'message:new');
+    const sent = await ok(onOne, 'message:send', { roomId, clientId: 'x1', text: 'across the cluster' });
+    await waitFor(() => heard.length === 1, 'message:new on the other server');
+    expect(heard[0]!.message).toEqual(sent.message);
+
+    onTwo.disconnect();
+    await waitFor(() => rosterOnOne.at(-1)?.count === 1, 'ben gone from the roster on server one');
+  });
+
+  it('pushes room changes and sign-outs to the other server', async () => {
+    const onTwo = (await connect(two.url, ben.token)).socket;
+    await ok(onTwo, 'room:join', { roomId });
+    const updates = record(onTwo, 'room:updated');
+    await http(one.url, 'PATCH', `/api/rooms/${roomId}`, { token: admin, body: { description: 'changed on one' } });
+    await waitFor(() => updates.some((u) => u.room.description === 'changed on one'), 'room:updated on server two');
+
+    const session = await signInAdminOn(two.url);
+    const { socket } = await connect(two.url, session);
+    let closed = false;
+    socket.on('disconnect', () => (closed = true));
+    expect((await http(one.url, 'DELETE', '/api/session', { token: session })).status).toBe(204);
+    await waitFor(() => closed, 'the revoked socket on server two to close');
+  });
+});
+
+async function signInAdminOn(url: string): Promise<string> {
+  return (await signInAdmin(url)).token;
+}
