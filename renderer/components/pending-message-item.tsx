@@ -1,5 +1,6 @@
 // The user's own message waiting for its ack: same article shape as a stored one, plus a
-// "Sending…" or "Not sent" line and a retry that reuses the clientId (the server dedups).
+// "Sending…" or "Not sent" line; a failed one offers Retry (same clientId, the server dedups)
+// and Discard (gone from the outbox for good).
 import { useTranslation } from 'react-i18next';
 import { useChatClient } from '../app/chat-context';
 import type { PendingMessage } from '../store/messages-slice';
@@ -14,9 +15,14 @@ export function PendingMessageItem({ pending, senderName }: { pending: PendingMe
         <span className="sender">{senderName}</span>{' '}
         <span className="pending-state">{pending.status === 'sending' ? t('message.sending') : t('message.failed')}</span>
         {pending.status === 'failed' && (
-          <button type="button" className="link-button" onClick={() => client.retry(pending.roomId, pending.clientId)}>
-            {t('message.retry')}
-          </button>
+          <>
+            <button type="button" className="link-button" onClick={() => client.retry(pending.roomId, pending.clientId)}>
+              {t('message.retry')}
+            </button>{' '}
+            <button type="button" className="link-button" onClick={() => client.discard(pending.roomId, pending.clientId)}>
+              {t('message.discard')}
+            </button>
+          </>
         )}
       </header>
       {pending.file ? <p className="message-file">{pending.file.name}</p> : <MessageText text={pending.text} />}

@@ -45,6 +45,7 @@ export const en = {
     sending: 'Sending…',
     failed: 'Not sent.',
     retry: 'Retry',
+    discard: 'Discard',
     download: 'Download {{name}}',
     fileSize: '{{size}}',
     mentionsYou: 'mentions you',

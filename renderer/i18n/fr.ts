@@ -47,6 +47,7 @@ export const fr: Translation = {
     sending: 'Envoi…',
     failed: 'Non envoyé.',
     retry: 'Réessayer',
+    discard: 'Abandonner',
     download: 'Télécharger {{name}}',
     fileSize: '{{size}}',
     mentionsYou: 'vous mentionne',

@@ -15,5 +15,9 @@ export function createElectronPlatform(bridge: PchatBridge): Platform {
     loadToken: (serverUrl) => bridge.getToken(serverUrl),
     saveToken: (serverUrl, token) => bridge.setToken(serverUrl, token),
     openExternal: (url) => bridge.openExternal(url),
+    outbox: {
+      load: (account) => bridge.loadOutbox(account),
+      save: (account, entries) => bridge.saveOutbox(account, [...entries]),
+    },
   };
 }

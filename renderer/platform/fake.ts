@@ -1,10 +1,14 @@
 // An in-memory host for unit tests: records what the UI asked for so tests can assert on it.
+import type { OutboxEntry } from '../../common/outbox';
 import type { ClientSettings, Platform } from './platform';
 
 export interface FakePlatform extends Platform {
   settings: ClientSettings;
   tokens: Map<string, string>;
   opened: string[];
+  /** Saved outboxes per account, and every save in order (tests check "persisted before sent"). */
+  outboxes: Map<string, OutboxEntry[]>;
+  outboxSaves: { account: string; entries: OutboxEntry[] }[];
 }
 
 export function createFakePlatform(initial: Partial<ClientSettings> = {}, tokens: Record<string, string> = {}): FakePlatform {
@@ -13,6 +17,8 @@ export function createFakePlatform(initial: Partial<ClientSettings> = {}, tokens
     settings: { serverUrl: 'http://pchat.test', lastRoomId: null, ...initial },
     tokens: new Map(Object.entries(tokens)),
     opened: [],
+    outboxes: new Map(),
+    outboxSaves: [],
     appVersion: () => Promise.resolve('0.0.0-test'),
     loadSettings: () => Promise.resolve({ ...fake.settings }),
     saveSettings: (patch) => {
@@ -28,6 +34,16 @@ export function createFakePlatform(initial: Partial<ClientSettings> = {}, tokens
     openExternal: (url) => {
       fake.opened.push(url);
       return Promise.resolve(true);
+    },
+    outbox: {
+      load: (account) => Promise.resolve(JSON.parse(JSON.stringify(fake.outboxes.get(account) ?? [])) as OutboxEntry[]),
+      save: (account, entries) => {
+        const copy = JSON.parse(JSON.stringify(entries)) as OutboxEntry[];
+        fake.outboxSaves.push({ account, entries: copy });
+        if (copy.length === 0) fake.outboxes.delete(account);
+        else fake.outboxes.set(account, copy);
+        return Promise.resolve();
+      },
     },
   };
   return fake;

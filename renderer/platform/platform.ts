@@ -1,11 +1,19 @@
 // What the UI may ask of its host (STYLE.md §3). `electron.ts` and `web.ts` implement it; the
 // app picks one at start (see ./index.ts) and components never check which one they run in.
+import type { OutboxEntry } from '../../common/outbox';
 
 export interface ClientSettings {
   /** Base URL of the pchat server, e.g. "http://127.0.0.1:4100". */
   serverUrl: string;
   /** The room that was open last, reopened on start. */
   lastRoomId: string | null;
+}
+
+/** Where unacknowledged messages wait across restarts, per account (`serverUrl|userId`). */
+export interface OutboxPersistence {
+  load(account: string): Promise<OutboxEntry[]>;
+  /** Replaces the account's list; an empty list forgets it. */
+  save(account: string, entries: readonly OutboxEntry[]): Promise<void>;
 }
 
 export interface Platform {
@@ -19,4 +27,6 @@ export interface Platform {
   saveToken(serverUrl: string, token: string | null): Promise<void>;
   /** Opens an http/https URL in the user's browser; false when the policy refused it. */
   openExternal(url: string): Promise<boolean>;
+  /** The outbox (web: IndexedDB; desktop: electron-store in main, over IPC). */
+  readonly outbox: OutboxPersistence;
 }

@@ -2,15 +2,12 @@
 // with everything else, and each account's list is written in one transaction, so a reload in
 // the middle of a save finds either the old list or the new one. One record per account
 // (`serverUrl|userId`) holding that account's entries, oldest first.
-import { MAX_OUTBOX_ENTRIES, parseOutboxEntries, type OutboxEntry } from '../../common/outbox';
+import { MAX_OUTBOX_ENTRIES, parseOutboxEntries } from '../../common/outbox';
+import type { OutboxPersistence } from './platform';
 
 const DB_NAME = 'pchat-outbox';
 const STORE = 'accounts';
-
-export interface OutboxPersistence {
-  load(account: string): Promise<OutboxEntry[]>;
-  save(account: string, entries: readonly OutboxEntry[]): Promise<void>;
-}
+const LOCAL_PREFIX = 'pchat.outbox:';
 
 function settle<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -64,6 +61,24 @@ export function createIndexedDbOutbox(factory: IDBFactory, fallback: OutboxPersi
       // One failed write must not block the ones after it.
       queue = done.catch(() => undefined);
       return done;
+    },
+  };
+}
+
+/** The fallback, and the store where IndexedDB does not exist at all (jsdom in unit tests). */
+export function localStorageOutbox(storage: Storage): OutboxPersistence {
+  return {
+    load(account) {
+      try {
+        return Promise.resolve(parseOutboxEntries(JSON.parse(storage.getItem(LOCAL_PREFIX + account) ?? '[]')));
+      } catch {
+        return Promise.resolve([]);
+      }
+    },
+    save(account, entries) {
+      if (entries.length === 0) storage.removeItem(LOCAL_PREFIX + account);
+      else storage.setItem(LOCAL_PREFIX + account, JSON.stringify(entries.slice(0, MAX_OUTBOX_ENTRIES)));
+      return Promise.resolve();
     },
   };
 }

@@ -3,6 +3,7 @@
 // to a second server never reuses the first one's token.
 import { isAllowedWebUrl } from '../../common/url-policy';
 import type { ClientSettings, Platform } from './platform';
+import { createIndexedDbOutbox, localStorageOutbox } from './web-outbox';
 
 // The web build has no package metadata at run time; kept in step with package.json by hand.
 const APP_VERSION = '0.1.0';
@@ -54,5 +55,8 @@ export function createWebPlatform(win: Window = window): Platform {
       win.open(url, '_blank', 'noopener,noreferrer');
       return Promise.resolve(true);
     },
+    outbox: win.indexedDB
+      ? createIndexedDbOutbox(win.indexedDB, localStorageOutbox(storage))
+      : localStorageOutbox(storage),
   };
 }

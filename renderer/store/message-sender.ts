@@ -1,15 +1,15 @@
-// Sending: local text checks, the pending entry (keyed by a fresh clientId), delivery and
-// retry. A resend reuses the clientId, which the server stores once however often it arrives.
+// Sending: local text checks and the pending entry (keyed by a fresh clientId). Delivery, retry
+// and discard belong to the outbox (./outbox.ts), which saves the entry before it is emitted.
 import type { FileRef } from '../../common/protocol';
 import { checkMessageText } from '../../common/text';
 import type { ChatStore } from './chat-store';
-import { applyNewMessages, applyPending, applyPendingFailed } from './reducers';
-import { errorOf, type Requester } from './requester';
+import { applyPending } from './reducers';
 
 export class MessageSender {
   constructor(
     private readonly store: ChatStore,
-    private readonly request: Requester,
+    /** Hands the new pending entry to the outbox (save, then send). */
+    private readonly submit: (roomId: string, clientId: string) => void,
     private readonly newClientId: () => string,
   ) {}
 
@@ -33,29 +33,7 @@ export class MessageSender {
     return true;
   }
 
-  retry(roomId: string, clientId: string): void {
-    const entry = this.store.getState().timelines[roomId]?.pending.find((p) => p.clientId === clientId);
-    if (!entry) return;
-    this.store.setState((s) => applyPending(s, { ...entry, status: 'sending' }));
-    this.deliverLater(roomId, clientId);
-  }
-
   deliverLater(roomId: string, clientId: string): void {
-    void this.deliver(roomId, clientId);
-  }
-
-  private async deliver(roomId: string, clientId: string): Promise<void> {
-    const entry = this.store.getState().timelines[roomId]?.pending.find((p) => p.clientId === clientId);
-    if (!entry) return;
-    const body = entry.fileId
-      ? { roomId, clientId, text: entry.text, fileId: entry.fileId }
-      : { roomId, clientId, text: entry.text };
-    const ack = await this.request('message:send', body);
-    if (ack?.ok) {
-      this.store.setState((s) => applyNewMessages(s, roomId, [ack.message]));
-      return;
-    }
-    this.store.setState((s) => applyPendingFailed(s, roomId, clientId));
-    if (ack) this.store.setState({ error: errorOf(ack.error) });
+    this.submit(roomId, clientId);
   }
 }

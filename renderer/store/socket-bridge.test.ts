@@ -142,11 +142,12 @@ describe('sending', () => {
     const h = await connectedHarness();
     h.socket.answer('room:join', () => joinAnswer([], false));
     await h.client.openRoom('r1');
-    h.socket.answer('message:send', () => ({ ok: false, error: { code: 'rate_limited', message: 'slow down' } }));
+    // A refusal another try cannot fix (rate_limited would be retried by the outbox on its own).
+    h.socket.answer('message:send', () => ({ ok: false, error: { code: 'forbidden', message: 'no' } }));
     h.client.send('r1', 'hi');
     await settle();
     expect(h.store.getState().timelines.r1!.pending[0]?.status).toBe('failed');
-    expect(h.store.getState().error).toEqual({ key: 'errors.rate_limited' });
+    expect(h.store.getState().error).toEqual({ key: 'errors.forbidden' });
     h.socket.answer('message:send', ({ clientId }) => ({
       ok: true,
       message: message(1, { senderId: alice.id, clientId, text: 'hi' }),

@@ -10,6 +10,7 @@ import { deleteSession, fileDownloadUrl, normaliseServerUrl, postSession, type F
 import { MessageSender } from './message-sender';
 import { searchMessages } from './message-search';
 import { initialMessagesState } from './messages-slice';
+import { Outbox } from './outbox';
 import * as reduce from './reducers';
 import { errorOf, type Requester } from './requester';
 import { initialRoomsState } from './rooms-slice';
@@ -39,10 +40,16 @@ export class ChatClient {
   private readonly fetchFn: FetchFn;
   private readonly files: FileTransfers;
   private readonly sender: MessageSender;
+  private readonly outbox: Outbox;
 
   constructor(private readonly deps: ChatClientDeps) {
     this.fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
-    this.sender = new MessageSender(deps.store, this.request, deps.newClientId ?? (() => crypto.randomUUID()));
+    this.outbox = new Outbox(deps.store, deps.platform, this.request);
+    this.sender = new MessageSender(
+      deps.store,
+      (roomId, clientId) => void this.outbox.submit(roomId, clientId),
+      deps.newClientId ?? (() => crypto.randomUUID()),
+    );
     this.files = new FileTransfers(deps.store, deps.upload ?? xhrUploader, (roomId, file) => this.send(roomId, '', file));
   }
 
@@ -97,6 +104,8 @@ export class ChatClient {
 
   /** Drops the socket and all chat data; the server URL stays for the next sign-in. */
   private teardown(error: UiError | null = null): void {
+    // Unsent messages stay saved for this account's next sign-in; only memory is cleared.
+    this.outbox.detach();
     this.socket?.close();
     this.socket = null;
     this.connectedBefore = false;
@@ -119,7 +128,10 @@ export class ChatClient {
     this.store.setState({ serverUrl, token, status: 'connecting' });
     const socket = this.deps.connect(serverUrl, token);
     this.socket = socket;
-    socket.on('session', ({ user, config, serverVersion }) => this.store.setState({ user, config, serverVersion }));
+    socket.on('session', ({ user, config, serverVersion }) => {
+      this.store.setState({ user, config, serverVersion });
+      void this.outbox.attach(serverUrl, user.id);
+    });
     socket.on('config:updated', ({ config }) => this.store.setState({ config }));
     socket.on('message:new', ({ message }) => this.receive([message]));
     socket.on('message:removed', ({ roomId, seq }) =>
@@ -154,6 +166,7 @@ export class ChatClient {
     const rejoin = this.connectedBefore;
     this.connectedBefore = true;
     this.store.setState({ status: 'connected' });
+    this.outbox.flush();
     await this.refreshRooms();
     const { activeRoomId } = this.store.getState();
     if (rejoin && activeRoomId) {
@@ -270,7 +283,12 @@ export class ChatClient {
 
   /** Resending reuses the clientId: the server stores it once however often it arrives. */
   retry(roomId: string, clientId: string): void {
-    this.sender.retry(roomId, clientId);
+    this.outbox.retry(roomId, clientId);
+  }
+
+  /** Drops a message that was not sent, from the screen and from storage. */
+  discard(roomId: string, clientId: string): void {
+    this.outbox.discard(roomId, clientId);
   }
 
   /** Refuses a file over the limit before any byte leaves; otherwise uploads it, then posts it. */
