@@ -164,7 +164,7 @@ export type ClientRequest<E extends ClientEventName> = z.infer<(typeof clientEve
 export interface ClientEventResults {
   'rooms:list': { rooms: RoomSummary[]; categories: Category[] };
   'room:join': { room: RoomDetail; messages: Message[]; hasMore: boolean; roster: Roster };
-  'room:leave': Record<string, never>;
+  'room:leave': Record<never, never>;
   'room:history': { messages: Message[]; hasMore: boolean };
   'message:send': { message: Message };
   'messages:since': { messages: Message[]; hasMore: boolean };
