@@ -61,7 +61,13 @@ export class RoomPresence {
     for (const roomId of this.roster.dropServer(serverId)) this.broadcast(roomId);
   }
 
-  /** Tells the other servers about every room this one has people in (when one joins). */
+  /** Drops what servers that stopped reporting had said, and tells local sockets. */
+  expireRemote(before: number): void {
+    for (const roomId of this.roster.expireRemote(before)) this.broadcast(roomId);
+  }
+
+  /** Tells the other servers about every room this one has people in (when one joins, and
+   * periodically, which keeps its reports from expiring). */
   publishAll(): void {
     for (const roomId of this.roster.localRoomIds()) this.publish(roomId);
   }

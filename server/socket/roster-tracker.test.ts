@@ -70,3 +70,16 @@ describe('RosterTracker across servers', () => {
     expect(t.updateAfterChange('r', 2)).toBeNull();
   });
 });
+
+describe('RosterTracker expiry', () => {
+  it('forgets a server that stopped reporting, and keeps one that renews', () => {
+    const t = new RosterTracker();
+    t.setRemote('r', 'dead', [person(1)], 1000);
+    t.setRemote('r', 'alive', [person(2)], 1000);
+    t.updateAfterChange('r', 10);
+    t.setRemote('r', 'alive', [person(2)], 20_000);
+    expect(t.expireRemote(10_000)).toEqual(['r']);
+    expect(t.updateAfterChange('r', 10)).toMatchObject({ count: 1, participants: [person(2)] });
+    expect(t.expireRemote(10_000)).toEqual([]);
+  });
+});

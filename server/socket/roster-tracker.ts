@@ -6,7 +6,8 @@ import type { Participant, Roster } from '../domain';
 
 interface RoomRoster {
   local: Map<string, { displayName: string; sockets: Set<string> }>;
-  remote: Map<string, Participant[]>;
+  /** Per other server: its users here, and when it last reported them. */
+  remote: Map<string, { participants: Participant[]; seenAt: number }>;
   /** The truncated marker has gone out and nothing has been sent since. */
   truncatedAnnounced: boolean;
   /** The user ids of the last roster this process announced, to tell real changes. */
@@ -54,11 +55,26 @@ export class RosterTracker {
   }
 
   /** What another server reported for a room (an empty list when it has nobody there). */
-  setRemote(roomId: string, serverId: string, participants: Participant[]): void {
+  setRemote(roomId: string, serverId: string, participants: Participant[], now = Date.now()): void {
     const room = this.room(roomId);
     if (participants.length === 0) room.remote.delete(serverId);
-    else room.remote.set(serverId, participants);
+    else room.remote.set(serverId, { participants, seenAt: now });
     this.prune(roomId);
+  }
+
+  /** Forgets reports not renewed since `before` (a server that died without saying goodbye). */
+  expireRemote(before: number): string[] {
+    const touched: string[] = [];
+    for (const [roomId, room] of this.rooms) {
+      for (const [serverId, report] of room.remote) {
+        if (report.seenAt < before) {
+          room.remote.delete(serverId);
+          if (!touched.includes(roomId)) touched.push(roomId);
+        }
+      }
+      this.prune(roomId);
+    }
+    return touched;
   }
 
   /** Forgets everything another server reported (it said goodbye). */
@@ -90,7 +106,9 @@ export class RosterTracker {
     if (!room) return [];
     const byId = new Map<string, string>();
     for (const [userId, u] of room.local) byId.set(userId, u.displayName);
-    for (const list of room.remote.values()) for (const p of list) if (!byId.has(p.userId)) byId.set(p.userId, p.displayName);
+    for (const report of room.remote.values()) {
+      for (const p of report.participants) if (!byId.has(p.userId)) byId.set(p.userId, p.displayName);
+    }
     return [...byId].map(([userId, displayName]) => ({ userId, displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 

@@ -17,6 +17,8 @@ import { tokenChannel } from './types';
 /** How long shutdown waits for running handlers to answer before closing the sockets anyway. */
 const DRAIN_TIMEOUT_MS = 5000;
 
+const ROSTER_HEARTBEAT_MS = 10_000;
+
 export interface SocketLayer {
   io: ChatServer;
   close(): Promise<void>;
@@ -45,6 +47,15 @@ export async function attachSocketServer(
     io.on('pchat:hello', () => presence.publishAll());
     io.serverSideEmit('pchat:hello', serverId);
   }
+  // Servers renew their roster reports; a report not renewed for three periods is dropped, so a
+  // server that died without saying goodbye does not leave ghosts in the rosters of the others.
+  const heartbeat =
+    serverId === null
+      ? undefined
+      : setInterval(() => {
+          presence.publishAll();
+          presence.expireRemote(Date.now() - 3 * ROSTER_HEARTBEAT_MS);
+        }, ROSTER_HEARTBEAT_MS).unref();
 
   // Graceful shutdown: once closing, refuse new connections and drop new events (the client's
   // outbox resends them elsewhere or after restart), but let the ones already running finish and
@@ -101,6 +112,9 @@ export async function attachSocketServer(
     io,
     async close() {
       closing = true;
+      clearInterval(heartbeat);
+      // The others drop this server's users from their rosters at once.
+      if (serverId !== null) io.serverSideEmit('pchat:bye', serverId);
       const drainUntil = Date.now() + DRAIN_TIMEOUT_MS;
       while (inFlight > 0 && Date.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
       unwire();

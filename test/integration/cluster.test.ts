@@ -89,6 +89,30 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
   });
 });
 
+describe.skipIf(!reachable)('a server leaving the cluster', () => {
+  it('takes its users out of the other servers’ rosters when it stops', async () => {
+    const one = await startTestServer({ redis: REDIS_URL });
+    const three = await startTestServer({ redis: REDIS_URL, dataDir: one.dataDir, database: one.database });
+    try {
+      const admin = (await signInAdmin(one.url)).token;
+      const category = await createCategory(one.url, admin, { name: 'Leaving' });
+      const room = (await createRoom(one.url, admin, { name: 'Leaving room', categoryId: category.id, privacy: 'open' })).id;
+      const cy = await createUser(one.url, admin, 'cy');
+      const watcher = (await connect(one.url, admin)).socket;
+      await ok(watcher, 'room:join', { roomId: room });
+      const rosters = record(watcher, 'roster:update');
+      await ok((await connect(three.url, cy.token)).socket, 'room:join', { roomId: room });
+      await waitFor(() => rosters.at(-1)?.count === 2, 'cy on server three to appear');
+      await three.close();
+      await waitFor(() => rosters.at(-1)?.count === 1, 'cy to go when server three stops');
+    } finally {
+      closeAllSockets();
+      await three.close().catch(() => undefined);
+      await one.close();
+    }
+  });
+});
+
 async function signInAdminOn(url: string): Promise<string> {
   return (await signInAdmin(url)).token;
 }
