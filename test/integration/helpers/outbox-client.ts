@@ -128,11 +128,19 @@ export class OutboxClient {
     const socket = this.socket;
     if (!socket?.connected) return undefined;
     const raw = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> } };
+    // A killed server closes the TCP connection at once: stop waiting then, not at the timeout.
+    let onDisconnect = () => undefined as void;
+    const lost = new Promise<undefined>((resolve) => {
+      onDisconnect = () => resolve(undefined);
+      socket.once('disconnect', onDisconnect);
+    });
     try {
-      return (await raw.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as T;
+      return (await Promise.race([raw.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload), lost])) as T | undefined;
     } catch {
       socket.disconnect();
       return undefined;
+    } finally {
+      socket.off('disconnect', onDisconnect);
     }
   }
 }
