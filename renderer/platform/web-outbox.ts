@@ -16,12 +16,17 @@ function settle<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
-  const request = factory.open(DB_NAME, 1);
+async function openDatabase(factory: IDBFactory, version?: number): Promise<IDBDatabase> {
+  const request = factory.open(DB_NAME, version);
   request.onupgradeneeded = () => {
     if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
   };
-  return settle(request);
+  const db = await settle(request);
+  if (db.objectStoreNames.contains(STORE)) return db;
+  // Someone opened the database without a version (devtools, a test) and left it empty:
+  // upgrade it once so the store exists.
+  db.close();
+  return openDatabase(factory, db.version + 1);
 }
 
 /** `fallback` serves when IndexedDB cannot be opened (disabled by policy, some private modes). */
