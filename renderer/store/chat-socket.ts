@@ -32,6 +32,19 @@ export type SocketFactory = (serverUrl: string, token: string) => ChatSocket;
 
 const ACK_TIMEOUT_MS = 20_000;
 
+/**
+ * Reconnection backoff (socket.io's own): 1 s doubling up to 5 s, each delay moved by up to ±50 %
+ * so a server restart is not met by every client at the same instant. Stated here rather than
+ * left to the library's defaults, which may change.
+ */
+export const RECONNECT_OPTIONS = {
+  reconnection: true,
+  reconnectionAttempts: Infinity,
+  reconnectionDelay: 1_000,
+  reconnectionDelayMax: 5_000,
+  randomizationFactor: 0.5,
+} as const;
+
 /** socket.io's typed emit cannot be called with a generic event name, so the adapter talks to it untyped once, here. */
 interface UntypedSocket {
   timeout(ms: number): { emit(event: string, body: unknown, ack: (err: Error | null, answer: unknown) => void): void };
@@ -46,6 +59,7 @@ export const connectSocketIo: SocketFactory = (serverUrl, token) => {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(base.origin, {
     auth: { token },
     path: `${prefix}/socket.io`,
+    ...RECONNECT_OPTIONS,
   });
   const untyped = socket as unknown as UntypedSocket;
   return {

@@ -11,6 +11,7 @@ import { MessageSender } from './message-sender';
 import { searchMessages } from './message-search';
 import { initialMessagesState } from './messages-slice';
 import { Outbox } from './outbox';
+import { GapRepair } from './seq-gap';
 import * as reduce from './reducers';
 import { errorOf, type Requester } from './requester';
 import { initialRoomsState } from './rooms-slice';
@@ -41,6 +42,7 @@ export class ChatClient {
   private readonly files: FileTransfers;
   private readonly sender: MessageSender;
   private readonly outbox: Outbox;
+  private readonly gaps = new GapRepair((roomId, afterSeq) => this.catchUp(roomId, afterSeq));
 
   constructor(private readonly deps: ChatClientDeps) {
     this.fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
@@ -133,7 +135,10 @@ export class ChatClient {
       void this.outbox.attach(serverUrl, user.id);
     });
     socket.on('config:updated', ({ config }) => this.store.setState({ config }));
-    socket.on('message:new', ({ message }) => this.receive([message]));
+    socket.on('message:new', ({ message }) => {
+      this.gaps.check(this.store.getState(), message);
+      this.receive([message]);
+    });
     socket.on('message:removed', ({ roomId, seq }) =>
       this.store.setState((s) => reduce.applyMessageRemoved(s, roomId, seq)),
     );
