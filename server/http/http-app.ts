@@ -21,7 +21,9 @@ export const JSON_BODY_LIMIT = 1_048_576;
 
 export async function buildHttpApp(services: Services, options: { webRoot: string; log: boolean }): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.log,
+    // Without --log-style verbosity, still report real failures (500s, crashed handlers) — on
+    // stderr, because stdout carries the one `listening on` line tools wait for.
+    logger: options.log ? true : { level: 'error', stream: process.stderr },
     bodyLimit: JSON_BODY_LIMIT,
     forceCloseConnections: true,
     // A malformed URL (`/api/rooms/%`) or an over-long path parameter is refused by the router
