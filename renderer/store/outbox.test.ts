@@ -159,6 +159,30 @@ describe('outbox', () => {
     expect(r.sent).toEqual([]);
     expect(r.pending()).toEqual([]);
   });
+  it('keeps saved entries first when a message is written while they are still loading', async () => {
+    const r = rig((body) => ({ ok: true, message: stored(body.clientId, Number(body.clientId.slice(1))) }));
+    const old: OutboxEntry = { clientId: 'c1', roomId: 'r1', text: 'old', file: null, status: 'sending', createdAt: '2026-11-20T00:00:00.000Z' };
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    Object.assign(r.platform.outbox, { load: () => gate.then(() => [old]) });
+    const attached = r.outbox.attach(SERVER, alice.id);
+    await r.add('c2', 'new');
+    expect(r.sent).toEqual([]);
+    expect(r.platform.outboxSaves).toEqual([]);
+    release();
+    await attached;
+    await settle();
+    expect(r.sent.map((b) => b.text)).toEqual(['old', 'new']);
+    expect(r.platform.outboxSaves[0]?.entries.map((e) => e.clientId)).toEqual(['c1', 'c2']);
+  });
+
+  it('starts empty, and still sends, when the saved outbox cannot be read', async () => {
+    const r = rig((body) => ({ ok: true, message: stored(body.clientId, 1) }));
+    Object.assign(r.platform.outbox, { load: () => Promise.reject(new Error('ipc_forbidden')) });
+    await r.outbox.attach(SERVER, alice.id);
+    await r.add('c1');
+    expect(r.sent.map((b) => b.clientId)).toEqual(['c1']);
+  });
 });
 
 describe('outbox across a restart (ChatClient)', () => {

@@ -32,7 +32,9 @@ function toPending(entry: OutboxEntry): PendingMessage {
 }
 
 export class Outbox {
+  /** Whose outbox this is; null until its saved entries are loaded (nothing is saved or sent before). */
   private account: string | null = null;
+  private loading: string | null = null;
   /** By clientId; Map order is send order (oldest first). */
   private entries = new Map<string, OutboxEntry>();
   /** Entries waiting for a backoff timer: not sent before it fires (or the next reconnect). */
@@ -63,17 +65,29 @@ export class Outbox {
   /** After each `session` event: loads this account's saved entries (once), then sends. */
   async attach(serverUrl: string, userId: string): Promise<void> {
     const account = outboxAccount(serverUrl, userId);
+    if (this.loading === account) return;
     if (this.account !== account) {
-      this.detach();
-      this.account = account;
-      const saved = await this.platform.outbox.load(account);
-      if (this.account !== account) return;
-      const sorted = [...saved].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
-      for (const entry of sorted) {
+      if (this.account !== null) this.detach();
+      this.loading = account;
+      let saved: OutboxEntry[] = [];
+      try {
+        saved = await this.platform.outbox.load(account);
+      } catch {
+        // Unreadable storage must not block sending; new messages are still saved from here on.
+      }
+      if (this.loading !== account) return;
+      this.loading = null;
+      // Saved entries are older than anything written while they were loading.
+      const written = [...this.entries.values()];
+      this.entries = new Map();
+      for (const entry of [...saved].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''))) {
         this.entries.set(entry.clientId, entry);
         this.store.setState((s) => applyPending(s, toPending(entry)));
       }
+      for (const entry of written) this.entries.set(entry.clientId, entry);
+      this.account = account;
       this.settleStored(this.store.getState());
+      await this.persist();
     }
     this.flush();
   }
@@ -84,6 +98,7 @@ export class Outbox {
     this.waiting.clear();
     this.entries = new Map();
     this.account = null;
+    this.loading = null;
   }
 
   /** A new pending message (MessageSender made it): saved first, then sent. */
