@@ -15,8 +15,12 @@ test('hostile messages and display names render as inert text', async ({ browser
   // The sender's display name is itself an attack, as is every message it posts.
   const hostile = await pchat.api.createUser({ displayName: XSS_CORPUS[2] });
   await pchat.api.postMessages(hostile.token, room.id, [...XSS_CORPUS, LINKS_TEXT, LONG_WORD]);
-  // Stays in the room, so its hostile name is in the live participant list too.
+  // A second hostile name, one that would load an image with a handler if parsed as HTML.
+  const imgNamed = await pchat.api.createUser({ displayName: XSS_CORPUS[0] });
+  await pchat.api.postMessages(imgNamed.token, room.id, ['plain words from an odd name']);
+  // Both stay in the room, so their hostile names are in the live participant list too.
   await pchat.api.joinAs(hostile.token, room.id);
+  await pchat.api.joinAs(imgNamed.token, room.id);
 
   const page = await newSignedInPage(browser, pchat.url, alice);
   const dialogs: string[] = [];
@@ -29,7 +33,7 @@ test('hostile messages and display names render as inert text', async ({ browser
   await openRoom(page, room.name);
   const log = messageLog(page);
   const articles = log.getByRole('article');
-  await expect(articles).toHaveCount(XSS_CORPUS.length + 2);
+  await expect(articles).toHaveCount(XSS_CORPUS.length + 3);
 
   const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.fill(TYPED);
@@ -40,9 +44,12 @@ test('hostile messages and display names render as inert text', async ({ browser
   // Literal text: every hostile string appears character for character in some message.
   const shown = await articles.evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
   for (const text of [...XSS_CORPUS, TYPED, LONG_WORD]) expect(shown.some((s) => s.includes(text)), text).toBe(true);
-  // The sender name too, in each of its messages and in the participant list.
+  // The sender names too, in each of their messages and in the participant list.
   expect(shown.filter((s) => s.includes(XSS_CORPUS[2]!)).length).toBeGreaterThanOrEqual(XSS_CORPUS.length);
-  await expect(page.getByRole('region', { name: 'Participants' })).toContainText(XSS_CORPUS[2]!);
+  expect(shown.some((s) => s.includes(XSS_CORPUS[0]!) && s.includes('plain words from an odd name'))).toBe(true);
+  const participants = page.getByRole('region', { name: 'Participants' });
+  await expect(participants).toContainText(XSS_CORPUS[2]!);
+  await expect(participants).toContainText(XSS_CORPUS[0]!);
 
   // Nothing injected and nothing ran.
   const injected = await page.evaluate(() => ({
