@@ -78,10 +78,14 @@ function portIsFree(port) {
   });
 }
 
-/** Starts server/cli.ts under tsx; resolves with its URL once it prints `listening on …`. */
+/**
+ * Starts server/cli.ts in a node process that loads TypeScript through tsx's loader (not the tsx
+ * CLI, whose wrapper process force-kills the server if it does not confirm a signal within
+ * milliseconds — the server needs a moment to drain and close its database). Resolves with its
+ * URL once it prints `listening on …`.
+ */
 function startServer(port) {
-  const tsxCli = require.resolve('tsx/cli');
-  const args = [tsxCli, 'server/cli.ts', '--demo', '--data', DATA_DIR, '--port', String(port)];
+  const args = ['--import', 'tsx', 'server/cli.ts', '--demo', '--data', DATA_DIR, '--port', String(port)];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = new Promise((resolve, reject) => {
     let buffer = '';
