@@ -75,4 +75,14 @@ describe('AuthService', () => {
     await expect(auth.signIn('admin', 'first')).rejects.toMatchObject({ code: 'bad_credentials' });
     expect((await auth.signIn('admin', 'second')).user.roles).toContain('admin');
   });
+
+  it('refuses a name after ten failed sign-ins for five minutes, even with the right password', async () => {
+    for (let i = 0; i < 10; i++) await expect(auth.signIn('ana', `guess ${i}`)).rejects.toMatchObject({ code: 'bad_credentials' });
+    await expect(auth.signIn('ana', 'correct horse')).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(auth.signIn('ANA', 'correct horse')).rejects.toMatchObject({ code: 'rate_limited' });
+    await auth.createUser({ name: 'bo', displayName: 'Bo', password: 'pw' });
+    expect((await auth.signIn('bo', 'pw')).user.name).toBe('bo');
+    clock += 5 * 60_000 + 1;
+    expect((await auth.signIn('ana', 'correct horse')).user.name).toBe('ana');
+  });
 });

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import type { Storage, UserRecord } from '../storage/repositories';
 import type { DomainEventBus } from './events';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords';
+import { SignInThrottle } from './sign-in-throttle';
 import { hashSecret, newSecret } from './tokens';
 
 export const HANDOFF_TTL_S = 60;
@@ -24,12 +25,21 @@ export class AuthService {
     private readonly events: DomainEventBus,
     /** Milliseconds since the epoch; a parameter so expiry can be tested without waiting. */
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.throttle = new SignInThrottle(now);
+  }
+
+  private readonly throttle: SignInThrottle;
 
   async signIn(name: string, password: string): Promise<{ token: string; user: User }> {
+    if (!this.throttle.allowed(name)) throw new AppError('rate_limited', 'too many failed sign-ins; try again in a few minutes');
     const record = await this.storage.users.findByName(name);
     const ok = await verifyPassword(password, record?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!record || !ok) throw new AppError('bad_credentials', 'wrong user name or password');
+    if (!record || !ok) {
+      this.throttle.failed(name);
+      throw new AppError('bad_credentials', 'wrong user name or password');
+    }
+    this.throttle.succeeded(name);
     return this.issueToken(record);
   }
 
