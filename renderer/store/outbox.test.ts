@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outboxAccount, type OutboxEntry } from '../../common/outbox';
+import { MAX_OUTBOX_ENTRIES, outboxAccount, type OutboxEntry } from '../../common/outbox';
 import type { Ack, ClientEventResults, ClientRequest, Message } from '../../common/protocol';
 import { createFakePlatform, type FakePlatform } from '../platform/fake';
 import { connectedHarness, createHarness, settle, SERVER } from '../test-support/chat-harness';
@@ -174,6 +174,24 @@ describe('outbox', () => {
     await settle();
     expect(r.sent.map((b) => b.text)).toEqual(['old', 'new']);
     expect(r.platform.outboxSaves[0]?.entries.map((e) => e.clientId)).toEqual(['c1', 'c2']);
+  });
+
+  it('saves at most MAX_OUTBOX_ENTRIES, keeping the newest', async () => {
+    const r = rig(() => null);
+    const many: OutboxEntry[] = Array.from({ length: MAX_OUTBOX_ENTRIES }, (_, i) => ({
+      clientId: `old${i}`,
+      roomId: 'r1',
+      text: `old ${i}`,
+      file: null,
+      status: 'failed',
+      createdAt: `2026-11-20T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z`,
+    }));
+    r.platform.outboxes.set(ACCOUNT, many);
+    await r.outbox.attach(SERVER, alice.id);
+    await r.add('fresh');
+    const saved = r.platform.outboxes.get(ACCOUNT) ?? [];
+    expect(saved).toHaveLength(MAX_OUTBOX_ENTRIES);
+    expect(saved.at(-1)?.clientId).toBe('fresh');
   });
 
   it('starts empty, and still sends, when the saved outbox cannot be read', async () => {

@@ -4,7 +4,7 @@
 // with their original clientId: the server stores a (room, sender, clientId) once, so a resend
 // after a lost ack returns the stored message instead of a copy. One send is in flight at a time,
 // which keeps the user's messages in the order they were written.
-import { outboxAccount, type OutboxEntry } from '../../common/outbox';
+import { MAX_OUTBOX_ENTRIES, outboxAccount, type OutboxEntry } from '../../common/outbox';
 import type { ErrorCode } from '../../common/protocol';
 import type { Platform } from '../platform/platform';
 import type { ChatState, ChatStore } from './chat-store';
@@ -155,7 +155,8 @@ export class Outbox {
   private persist(): Promise<void> {
     const account = this.account;
     if (!account) return Promise.resolve();
-    const snapshot = [...this.entries.values()];
+    // Past the storage bound the newest entries are the ones worth keeping (hosts refuse more).
+    const snapshot = [...this.entries.values()].slice(-MAX_OUTBOX_ENTRIES);
     // Saves are chained so an older snapshot can never land after a newer one.
     const done = this.saving.then(() => this.platform.outbox.save(account, snapshot));
     this.saving = done.catch(() => undefined);
