@@ -59,6 +59,19 @@ describe('search', () => {
     expect((await ok(bob, 'search', { query: 'echo', limit: 200 })).hits).toHaveLength(60);
   });
 
+  it('finds words inside markup, addresses and paths', async () => {
+    const room = (await createRoom(world.url, world.adminToken, { name: 'Punctuation', categoryId: world.category.id, privacy: 'open' })).id;
+    await ok(alice, 'message:send', { roomId: room, clientId: 'p1', text: '<img src=x onerror="alert(1)">' });
+    await ok(alice, 'message:send', { roomId: room, clientId: 'p2', text: 'see https://wiki.example.com/vpn/setup-guide' });
+    await ok(alice, 'message:send', { roomId: room, clientId: 'p3', text: 'mail ops@example.org or open C:\\logs\\today.txt' });
+    const find = async (query: string) => (await ok(bob, 'search', { query, roomId: room })).hits.map((h) => h.message.seq);
+    expect(await find('onerror')).toEqual([1]);
+    expect(await find('wiki vpn')).toEqual([2]);
+    expect(await find('guide')).toEqual([2]);
+    expect(await find('ops')).toEqual([3]);
+    expect(await find('today')).toEqual([3]);
+  });
+
   it('treats query syntax as plain words', async () => {
     for (const query of ['"', 'quarterly OR lunch', 'NEAR(a b)', '*', 'figures)', "l'outlook", 'a:b']) {
       const answer = await ok(bob, 'search', { query });

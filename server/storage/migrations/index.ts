@@ -4,12 +4,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { SqlDialectKind } from '../dialect';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-message-search';
+import * as m0003 from './0003-postgres-search-words';
 
 type DialectMigration = { up(db: Kysely<unknown>, kind: SqlDialectKind): Promise<void> };
 
 const migrations: Record<string, DialectMigration> = {
   '0001-initial': m0001,
   '0002-message-search': m0002,
+  '0003-postgres-search-words': m0003,
 };
 
 export function migrationProvider(kind: SqlDialectKind): MigrationProvider {
