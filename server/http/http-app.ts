@@ -4,6 +4,7 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { AppError } from '../errors';
+import { containsNul, urlContainsNul } from '../nul-guard';
 import type { Services } from '../services';
 import { registerAdminConfigRoutes } from './admin-config-routes';
 import { registerAdminExportRoutes } from './admin-export-routes';
@@ -38,11 +39,14 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text) as unknown);
+      parsed = JSON.parse(text);
     } catch {
-      done(new AppError('bad_request', 'the body is not valid JSON'), undefined);
+      return done(new AppError('bad_request', 'the body is not valid JSON'), undefined);
     }
+    if (containsNul(parsed)) return done(new AppError('bad_request', 'text must not contain U+0000'), undefined);
+    done(null, parsed);
   });
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -59,6 +63,9 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'not_found', message: 'no such resource' } }));
 
   addSecurityHeaders(app);
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(urlContainsNul(request.url) ? new AppError('bad_request', 'the address must not contain U+0000') : undefined);
+  });
   await app.register(cors, { origin: '*', credentials: false, methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] });
   // Limits are set per upload from the effective maxFileSizeKB; these are only the fallback.
   await app.register(multipart, { limits: { files: 1, fields: 10, parts: 20 } });

@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import type { Ack, ClientEventName, ClientEventResults, ClientRequest, ProtocolError } from '../../common/protocol';
 import { clientEventSchemas } from '../../common/protocol';
 import { AppError } from '../errors';
+import { containsNul } from '../nul-guard';
 import type { RateLimiter } from './rate-limiter';
 import type { ChatSocket } from './types';
 
@@ -45,6 +46,7 @@ async function answer<E extends ClientEventName>(
   onError: (event: string, error: unknown) => void,
 ): Promise<Ack<object>> {
   if (!limiter.allow(event === 'message:send' ? 'send' : 'other')) return failure('rate_limited', 'slow down');
+  if (containsNul(payload)) return failure('bad_request', 'text must not contain U+0000');
   const parsed = clientEventSchemas[event].safeParse(payload);
   if (!parsed.success) return failure('bad_request', describe(parsed.error));
   try {

@@ -106,3 +106,28 @@ describe('bad input never hurts the server', () => {
     expect((await http(world.url, 'GET', '/api/admin/config')).status).toBe(401);
   });
 });
+
+describe('U+0000 in input', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await makeWorld();
+  });
+  afterAll(() => world.close());
+
+  it('is refused with bad_request everywhere, on either store', async () => {
+    const { socket } = await connectAs(world, world.alice);
+    for (const payload of [
+      { roomId: world.room.id, clientId: 'n1', text: 'a\u0000b' },
+      { roomId: world.room.id, clientId: 'n\u00002', text: 'ok' },
+      { roomId: `${world.room.id}\u0000`, clientId: 'n3', text: 'ok' },
+    ]) {
+      expect(await request(socket, 'message:send', payload)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+    expect(await request(socket, 'search', { query: 'x\u0000' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const body = await http(world.url, 'POST', '/api/rooms', { token: world.adminToken, body: { name: 'nul\u0000room', categoryId: world.category.id } });
+    expect([body.status, body.body.error.code]).toEqual([400, 'bad_request']);
+    expect((await http(world.url, 'GET', '/api/rooms/%00', { token: world.adminToken })).status).toBe(400);
+    expect((await http(world.url, 'GET', '/api/rooms?q=%00', { token: world.adminToken })).status).toBe(400);
+    expect((await ok(socket, 'message:send', { roomId: world.room.id, clientId: 'fine', text: 'still works' })).message.seq).toBeGreaterThan(0);
+  });
+});
