@@ -23,16 +23,22 @@ const stages = [
   // The package.json build script, whatever it builds (desktop app, web client, /manage pages).
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   vitestStage('unit'),
-  vitestStage('integration'),
+  // The integration suite on the default storage (SQLite), then — where a PostgreSQL server is
+  // given — the same suite again on PostgreSQL.
+  vitestStage('integration', { PCHAT_TEST_POSTGRES_URL: '' }),
+  ...(process.env.PCHAT_TEST_POSTGRES_URL
+    ? [vitestStage('integration', { PCHAT_TEST_POSTGRES_URL: process.env.PCHAT_TEST_POSTGRES_URL }, 'integration (PostgreSQL)', 'integration-postgres')]
+    : []),
   playwrightStage('e2e (browser)', 'test/e2e/playwright.config.ts', 'e2e.json'),
   playwrightStage('e2e (desktop)', 'test/electron/playwright.config.ts', 'electron.json'),
 ];
 
-function vitestStage(project) {
-  const file = path.join(reports, `${project}.json`);
+function vitestStage(project, env = {}, name = project, reportName = project) {
+  const file = path.join(reports, `${reportName}.json`);
   return {
-    name: project,
+    name,
     command: [bin('vitest'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    env,
     report: { kind: 'vitest', file },
   };
 }
