@@ -7,19 +7,18 @@
 // clients share this one.
 //
 //   npx tsx bench/message-fanout.ts [--receivers 200] [--rate 200] [--seconds 10]
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
-
-const root = resolve(import.meta.dirname, '..');
+import { type ServerProcess, startServerProcess } from '../test/support/server-process';
 
 // Bounded in time whatever happens: servers are children of this process and die with it.
 const DEADLINE_MS = 180_000;
-const children = new Set<ChildProcess>();
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+const servers = new Set<ServerProcess>();
+process.on('exit', () => servers.forEach((server) => void server.kill('SIGKILL')));
+const track = (server: ServerProcess) => (servers.add(server), server);
 setTimeout(() => {
   console.error(`message fan-out: gave up after ${DEADLINE_MS / 1000} s (machine too busy?)`);
   process.exit(1);
@@ -111,36 +110,8 @@ async function measure(target: Target): Promise<Result> {
   return { name: target.name, seconds, latenciesMs };
 }
 
-/** Starts a server script as a child process and resolves with its `listening on` URL. */
-async function spawnServer(args: string[], env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 async function bareSocketIo(): Promise<Target> {
-  const server = await spawnServer(['bench/bare-socketio-server.ts']);
+  const server = track(await startServerProcess({ script: 'bench/bare-socketio-server.ts' }));
   return {
     name: 'bare socket.io (baseline)',
     url: server.url,
@@ -148,14 +119,14 @@ async function bareSocketIo(): Promise<Target> {
     joinEvent: 'room:join',
     sendEvent: 'message:send',
     roomId: 'bench',
-    close: () => server.stop(),
+    close: () => server.kill('SIGTERM').then(() => undefined),
   };
 }
 
 async function pchat(): Promise<Target> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pchat-bench-'));
   const password = 'bench-admin';
-  const server = await spawnServer(['server/cli.ts', '--port', '0', '--data', dataDir], { PCHAT_ADMIN_PASSWORD: password });
+  const server = track(await startServerProcess({ args: ['--port', '0', '--data', dataDir], env: { PCHAT_ADMIN_PASSWORD: password } }));
   const post = async (path: string, body: unknown, token?: string) => {
     const response = await fetch(new URL(path, server.url), {
       method: 'POST',
@@ -176,7 +147,7 @@ async function pchat(): Promise<Target> {
     sendEvent: 'message:send',
     roomId: String(room.id),
     close: async () => {
-      await server.stop();
+      await server.kill('SIGTERM');
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -52,7 +52,7 @@ describe('SIGTERM', () => {
     const acks = writers.flatMap((socket, w) => Array.from({ length: BURST }, (_, i) => send(socket, room.id, `w${w}-${i}`)));
     // Stop the server while the burst is being stored: some sends are done, others running.
     await waitFor(() => live.length >= 1, 'the first stored message', 20_000);
-    const { code } = await server.kill('SIGTERM', { serverOnly: true });
+    const { code } = await server.kill('SIGTERM');
     const answers = await Promise.all(acks);
     expect(code).toBe(0);
     // Closing the last connection checkpoints the WAL and removes it: the database was closed.
