@@ -1,7 +1,7 @@
 // The desktop outbox: unacknowledged messages per account, in their own electron-store file
 // (`<userData>/outbox.json`) so a large outbox never slows down reading the settings. Messages are
 // not secrets the way tokens are (the server will store them anyway), so they are not encrypted.
-import ElectronStore from 'electron-store';
+import { type JsonStoreFile, openJsonStoreFile } from './json-store-file';
 import { MAX_OUTBOX_ENTRIES, parseOutboxEntries, type OutboxEntry } from '../common/outbox';
 
 /** Accounts kept at most; the least recently written goes first (people rarely use many). */
@@ -13,10 +13,7 @@ export interface OutboxDocument {
   accounts: Record<string, OutboxEntry[]>;
 }
 
-export interface OutboxBackend {
-  read(): unknown;
-  write(data: OutboxDocument): void;
-}
+export type OutboxBackend = JsonStoreFile<OutboxDocument>;
 
 function readDocument(raw: unknown): OutboxDocument {
   const accounts: Record<string, OutboxEntry[]> = {};
@@ -55,22 +52,6 @@ export class OutboxStore {
   }
 }
 
-/** The real backend: `<userData>/outbox.json` through electron-store (atomic writes). */
-export function electronOutboxBackend(): OutboxBackend {
-  const store = new ElectronStore<Record<string, unknown>>({
-    name: 'outbox',
-    // Account keys hold URLs full of dots: never read them as property paths.
-    accessPropertiesByDotNotation: false,
-    clearInvalidConfig: true,
-  });
-  return {
-    read: () => store.store,
-    write: (data) => {
-      store.store = { ...data };
-    },
-  };
-}
-
 export function openOutboxStore(): OutboxStore {
-  return new OutboxStore(electronOutboxBackend());
+  return new OutboxStore(openJsonStoreFile<OutboxDocument>('outbox'));
 }

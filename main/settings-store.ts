@@ -2,7 +2,7 @@
 // URL, last room, window bounds, and session tokens encrypted with safeStorage. The renderer
 // reaches it only through main/ipc/settings.ts.
 import { safeStorage } from 'electron';
-import ElectronStore from 'electron-store';
+import { type JsonStoreFile, openJsonStoreFile } from './json-store-file';
 import { isAllowedWebUrl } from '../common/url-policy';
 import type { StoredSettings, WindowBounds } from './settings-migrations';
 import { migrateSettings, windowBoundsSchema } from './settings-migrations';
@@ -15,10 +15,7 @@ export interface ClientSettings {
 }
 
 /** Where the settings live: the whole document is read and written at once. */
-export interface SettingsBackend {
-  read(): unknown;
-  write(data: StoredSettings): void;
-}
+export type SettingsBackend = JsonStoreFile<StoredSettings>;
 
 /** `npm start` passes the embedded server's URL in PCHAT_SERVER_URL; it is only a default. */
 export function defaultServerUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -130,23 +127,6 @@ export class SettingsStore {
   }
 }
 
-/** The real backend: `<userData>/settings.json` through electron-store (atomic writes). */
-export function electronStoreBackend(): SettingsBackend {
-  const store = new ElectronStore<Record<string, unknown>>({
-    name: 'settings',
-    // Token keys are URLs full of dots: never read them as property paths.
-    accessPropertiesByDotNotation: false,
-    // A file that is not JSON at all starts over instead of crashing the app.
-    clearInvalidConfig: true,
-  });
-  return {
-    read: () => store.store,
-    write: (data) => {
-      store.store = { ...data };
-    },
-  };
-}
-
 export function openSettingsStore(): SettingsStore {
-  return new SettingsStore(electronStoreBackend());
+  return new SettingsStore(openJsonStoreFile<StoredSettings>('settings'));
 }
