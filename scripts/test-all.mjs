@@ -14,7 +14,7 @@ mkdirSync(reports, { recursive: true });
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-/** @type {{ name: string, command: string[], env?: Record<string, string>, report?: { kind: 'vitest' | 'playwright', file: string } }[]} */
+/** @type {{ name: string, command: string[], env?: Record<string, string | undefined>, report?: { kind: 'vitest' | 'playwright', file: string } }[]} */
 const stages = [
   { name: 'lint', command: [bin('eslint'), '--max-warnings', '0', '.'] },
   { name: 'typecheck (node)', command: [bin('tsc'), '-p', 'tsconfig.node.json'] },
@@ -25,7 +25,7 @@ const stages = [
   vitestStage('unit'),
   // The integration suite on the default storage (SQLite), then — where a PostgreSQL server is
   // given — the same suite again on PostgreSQL.
-  vitestStage('integration', { PCHAT_TEST_POSTGRES_URL: '' }),
+  vitestStage('integration', { PCHAT_TEST_POSTGRES_URL: undefined }),
   ...(process.env.PCHAT_TEST_POSTGRES_URL
     ? [vitestStage('integration', { PCHAT_TEST_POSTGRES_URL: process.env.PCHAT_TEST_POSTGRES_URL }, 'integration (PostgreSQL)', 'integration-postgres')]
     : []),
@@ -72,17 +72,23 @@ function countPlaywright(json) {
   };
 }
 
+/** The environment for a stage: its own values over ours; `undefined` removes a variable. */
+function stageEnv(overrides = {}) {
+  const env = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 
 for (const stage of stages) {
   console.log(`\n━━━ ${stage.name} ━━━`);
   const started = Date.now();
-  const result = spawnSync(stage.command[0], stage.command.slice(1), {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...stage.env },
-  });
+  const result = spawnSync(stage.command[0], stage.command.slice(1), { cwd: root, stdio: 'inherit', env: stageEnv(stage.env) });
   const ok = result.status === 0;
   let counts = null;
   if (stage.report && existsSync(stage.report.file)) {

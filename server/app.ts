@@ -54,7 +54,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     try {
       await app.listen({ host: options.host, port: options.port });
     } catch (error) {
-      stopWatching();
+      await stopWatching();
       await sockets.close();
       await app.close();
       throw error;
@@ -72,7 +72,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       demoSignIns,
       close() {
         closing ??= (async () => {
-          stopWatching();
+          await stopWatching();
           await sockets.close();
           await app.close();
           await storage.close();

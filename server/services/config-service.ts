@@ -57,10 +57,22 @@ export class ConfigService {
    * Other servers sharing this store may change the configuration too (§5: every server whose
    * effective configuration changed tells its clients), so re-read it now and then.
    */
-  watch(intervalMs: number, onError: (error: unknown) => void): () => void {
-    const timer = setInterval(() => void this.refresh().catch(onError), intervalMs);
+  watch(intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
+    // One re-read at a time, and stopping waits for the one in flight: the caller closes the
+    // database next, and a read landing after that would fail for nothing.
+    let inFlight: Promise<void> | null = null;
+    const timer = setInterval(() => {
+      inFlight ??= this.refresh()
+        .catch(onError)
+        .finally(() => {
+          inFlight = null;
+        });
+    }, intervalMs);
     timer.unref();
-    return () => clearInterval(timer);
+    return async () => {
+      clearInterval(timer);
+      await inFlight;
+    };
   }
 
   private async compute(): Promise<EffectiveConfig> {

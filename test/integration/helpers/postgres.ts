@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const POSTGRES_ADMIN_URL = process.env.PCHAT_TEST_POSTGRES_URL;
+// An empty value means "not set", as it does for most tools.
+export const POSTGRES_ADMIN_URL = process.env.PCHAT_TEST_POSTGRES_URL || undefined;
 
 export interface TempDatabase {
   url: string;
