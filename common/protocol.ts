@@ -51,6 +51,13 @@ export interface RoomSummary {
   joined: boolean;
   isMember: boolean;
   canManage: boolean;
+  /** pchat addition (read markers): the caller follows the room. */
+  followed?: boolean;
+  /** pchat addition: seq of the room's last stored message; absent when the caller cannot read
+   * the room or its category has chat history off (then there is no unread count). */
+  lastSeq?: number;
+  /** pchat addition: the highest seq the caller has marked read (0 = none); present with lastSeq. */
+  lastReadSeq?: number;
 }
 
 export interface RoomDetail extends RoomSummary {
@@ -155,6 +162,9 @@ export const clientEventSchemas = {
     beforeSeq: seqNumber.min(1).optional(),
     limit: z.number().int().min(1).max(200).optional(),
   }),
+  // pchat additions (docs/protocol.md "What pchat adds").
+  'room:read': z.object({ roomId: id, seq: seqNumber.min(0) }),
+  'room:follow': z.object({ roomId: id, follow: z.boolean() }),
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -169,6 +179,9 @@ export interface ClientEventResults {
   'message:send': { message: Message };
   'messages:since': { messages: Message[]; hasMore: boolean };
   search: { hits: SearchHit[] };
+  /** Where the caller's marker stands afterwards (it never moves back). */
+  'room:read': { lastReadSeq: number };
+  'room:follow': Record<never, never>;
 }
 
 /** socket.io typing for the client→server direction. */
@@ -185,6 +198,15 @@ export interface ServerToClientEvents {
   'roster:update': (payload: Roster) => void;
   'room:updated': (payload: { room: RoomDetail }) => void;
   'room:removed': (payload: { roomId: string }) => void;
+  /** pchat addition: a message was stored in a room the user follows. `lastReadSeq` is set only
+   * for the sender, whose own message counts as read. */
+  'room:activity': (payload: RoomActivity) => void;
+}
+
+export interface RoomActivity {
+  roomId: string;
+  lastSeq: number;
+  lastReadSeq?: number;
 }
 
 /** Catch-up and history pages are bounded so one call never carries the whole room. */

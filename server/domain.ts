@@ -6,6 +6,7 @@ export type {
   FileRef,
   Message,
   Participant,
+  RoomActivity,
   Role,
   RoomDetail,
   RoomPrivacy,

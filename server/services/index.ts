@@ -10,6 +10,7 @@ import { DomainEventBus } from './events';
 import { FileService } from './file-service';
 import { MessageAdminService } from './message-admin-service';
 import { MessageService } from './message-service';
+import { ReadMarkerService } from './read-marker-service';
 import { RoomService } from './room-service';
 
 export interface Services {
@@ -24,6 +25,7 @@ export interface Services {
   messages: MessageService;
   files: FileService;
   messageAdmin: MessageAdminService;
+  readMarkers: ReadMarkerService;
 }
 
 export async function createServices(storage: Storage, options: { dataDir: string; site: string; pool: string }): Promise<Services> {
@@ -44,5 +46,6 @@ export async function createServices(storage: Storage, options: { dataDir: strin
     messages: new MessageService(storage, events, config, rooms),
     files: new FileService(storage, rooms, blobs),
     messageAdmin: new MessageAdminService(storage, events),
+    readMarkers: new ReadMarkerService(storage, rooms),
   };
 }

@@ -5,7 +5,7 @@ import { can } from '../services/authorization';
 import { toDetail } from '../services/room-views';
 import type { RoomPresence } from './room-presence';
 import type { ChatServer, ChatSocket } from './types';
-import { roomChannel, tokenChannel } from './types';
+import { roomChannel, tokenChannel, userChannel } from './types';
 
 export function wireLiveUpdates(
   io: ChatServer,
@@ -19,7 +19,13 @@ export function wireLiveUpdates(
   /** This server's own sockets: each server updates its own. */
   const sockets = (): ChatSocket[] => [...io.of('/').sockets.values()];
 
-  const onMessage = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:new', { message });
+  const onMessage = (message: Message) => {
+    io.to(roomChannel(message.roomId)).emit('message:new', { message });
+    // Followers hear about it on every socket, joined or not; the user channel spans servers.
+    run('room:activity', async () => {
+      for (const { userId, payload } of await services.readMarkers.activity(message)) io.to(userChannel(userId)).emit('room:activity', payload);
+    });
+  };
 
   const onRemoved = (roomId: string, seqs: number[]) => {
     for (const seq of seqs) io.to(roomChannel(roomId)).emit('message:removed', { roomId, seq });

@@ -22,7 +22,7 @@ export function registerRoomHandlers(
     async () => {
       const [rooms, categories] = await Promise.all([services.rooms.listFor(user, joined), services.rooms.categoriesFor(user)]);
       for (const room of rooms) known.add(room.id);
-      return { rooms, categories };
+      return { rooms: await services.readMarkers.annotate(user, rooms), categories };
     },
     onError,
   );

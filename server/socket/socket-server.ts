@@ -7,12 +7,13 @@ import { SERVER_VERSION } from '../version';
 import { joinCluster } from './cluster';
 import { wireLiveUpdates } from './live-updates';
 import { registerMessageHandlers } from './message-handlers';
+import { registerReadMarkerHandlers } from './read-marker-handlers';
 import { RateLimiter } from './rate-limiter';
 import { registerRoomHandlers } from './room-handlers';
 import { RoomPresence } from './room-presence';
 import { RosterTracker } from './roster-tracker';
 import type { ChatServer } from './types';
-import { tokenChannel } from './types';
+import { tokenChannel, userChannel } from './types';
 
 /** How long shutdown waits for running handlers to answer before closing the sockets anyway. */
 const DRAIN_TIMEOUT_MS = 5000;
@@ -80,7 +81,7 @@ export async function attachSocketServer(
   });
 
   io.on('connection', (socket) => {
-    void socket.join(tokenChannel(socket.data.tokenHash));
+    void socket.join([tokenChannel(socket.data.tokenHash), userChannel(socket.data.user.id)]);
     socket.emit('session', { user: socket.data.user, config: services.config.current, serverVersion: SERVER_VERSION });
     socket.use((packet, next) => {
       const [event] = packet;
@@ -105,6 +106,7 @@ export async function attachSocketServer(
     const limiter = new RateLimiter();
     registerRoomHandlers(socket, limiter, services, presence, onError);
     registerMessageHandlers(socket, limiter, services, onError);
+    registerReadMarkerHandlers(socket, limiter, services, onError);
     socket.on('disconnect', () => presence.exitAll(socket));
   });
 

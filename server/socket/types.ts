@@ -25,3 +25,5 @@ export type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Inte
 
 export const roomChannel = (roomId: string): string => `room:${roomId}`;
 export const tokenChannel = (tokenHash: string): string => `token:${tokenHash}`;
+/** Every socket of one user, on every server: pushes that concern a person, not a connection. */
+export const userChannel = (userId: string): string => `user:${userId}`;

@@ -142,6 +142,23 @@ export interface FileRepository {
   listIdsByRoom(roomId: string): Promise<string[]>;
 }
 
+export interface ReadMarker {
+  roomId: string;
+  lastReadSeq: number;
+  followed: boolean;
+}
+
+export interface ReadMarkerRepository {
+  listForUser(userId: string): Promise<ReadMarker[]>;
+  /** Moves the marker forward to `seq` (never back); returns where it stands afterwards. */
+  markRead(userId: string, roomId: string, seq: number): Promise<number>;
+  setFollowed(userId: string, roomId: string, followed: boolean): Promise<void>;
+  /** Ids of the users who follow the room. */
+  followers(roomId: string): Promise<string[]>;
+  /** The seq of the last stored message of every room (rooms.last_seq). */
+  lastSeqs(): Promise<Map<string, number>>;
+}
+
 export interface Storage {
   users: UserRepository;
   sessions: SessionRepository;
@@ -151,5 +168,6 @@ export interface Storage {
   rooms: RoomRepository;
   messages: MessageRepository;
   files: FileRepository;
+  readMarkers: ReadMarkerRepository;
   close(): Promise<void>;
 }

@@ -107,6 +107,14 @@ export interface FilesTable {
   created_at: string;
 }
 
+export interface ReadMarkersTable {
+  user_id: string;
+  room_id: string;
+  /** Highest seq the user has read in the room; only ever moves forward. */
+  last_read_seq: number;
+  followed: number;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -119,4 +127,5 @@ export interface DatabaseSchema {
   room_members: RoomMembersTable;
   messages: MessagesTable;
   files: FilesTable;
+  read_markers: ReadMarkersTable;
 }

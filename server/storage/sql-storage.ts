@@ -10,6 +10,7 @@ import { createConfigRepository } from './sql/config-repository';
 import { createFileRepository } from './sql/file-repository';
 import { createMessageRepository } from './sql/message-repository';
 import { searchMessagesPostgres } from './sql/postgres-message-search';
+import { createReadMarkerRepository } from './sql/read-marker-repository';
 import { createRoomRepository } from './sql/room-repository';
 import { createSessionRepository } from './sql/session-repository';
 import { searchMessagesSqlite } from './sql/sqlite-message-search';
@@ -25,6 +26,7 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKin
     rooms: createRoomRepository(db),
     messages: createMessageRepository(db, kind === 'postgres' ? searchMessagesPostgres : searchMessagesSqlite),
     files: createFileRepository(db),
+    readMarkers: createReadMarkerRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -87,6 +87,16 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
     expect((await http(one.url, 'DELETE', '/api/session', { token: session })).status).toBe(204);
     await waitFor(() => closed, 'the revoked socket on server two to close');
   });
+
+  it('pushes room:activity to followers connected to the other server', async () => {
+    const onOne = (await connect(one.url, ana.token)).socket;
+    const onTwo = (await connect(two.url, ben.token)).socket;
+    await ok(onTwo, 'room:follow', { roomId, follow: true });
+    const heard = record(onTwo, 'room:activity');
+    const sent = await ok(onOne, 'message:send', { roomId, clientId: 'act1', text: 'for followers' });
+    await waitFor(() => heard.length === 1, 'room:activity on server two');
+    expect(heard[0]).toEqual({ roomId, lastSeq: sent.message.seq });
+  });
 });
 
 describe.skipIf(!reachable)('a server leaving the cluster', () => {

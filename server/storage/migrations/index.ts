@@ -5,6 +5,7 @@ import type { SqlDialectKind } from '../dialect';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-message-search';
 import * as m0003 from './0003-postgres-search-words';
+import * as m0004 from './0004-read-markers';
 
 type DialectMigration = { up(db: Kysely<unknown>, kind: SqlDialectKind): Promise<void> };
 
@@ -12,6 +13,7 @@ const migrations: Record<string, DialectMigration> = {
   '0001-initial': m0001,
   '0002-message-search': m0002,
   '0003-postgres-search-words': m0003,
+  '0004-read-markers': m0004,
 };
 
 export function migrationProvider(kind: SqlDialectKind): MigrationProvider {

@@ -1,0 +1,125 @@
+// Read markers, follows and room:activity (docs/protocol.md "What pchat adds") over real sockets.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoomSummary } from '../../common/protocol';
+import { createCategory, createRoom, createUser, http } from './helpers/http-client';
+import { type ClientSocket, connect, ok, record, request, settle, waitFor } from './helpers/socket-client';
+import { type World, connectAs, makeWorld } from './helpers/world';
+
+describe('read markers, follows and room activity', () => {
+  let world: World;
+  let alice: ClientSocket;
+  let bob: ClientSocket;
+  let carol: { token: string };
+
+  const summary = async (socket: ClientSocket, roomId: string): Promise<RoomSummary | undefined> =>
+    (await ok(socket, 'rooms:list', {})).rooms.find((r) => r.id === roomId);
+
+  beforeAll(async () => {
+    world = await makeWorld();
+    carol = await createUser(world.url, world.adminToken, 'carol');
+    alice = (await connectAs(world, world.alice)).socket;
+    bob = (await connectAs(world, world.bob)).socket;
+  });
+  afterAll(() => world.close());
+
+  it('rooms:list carries followed, lastSeq and lastReadSeq; markers only move forward and stop at the last seq', async () => {
+    const room = await createRoom(world.url, world.adminToken, { name: 'Markers', categoryId: world.category.id, privacy: 'open' });
+    for (const n of [1, 2, 3]) await ok(alice, 'message:send', { roomId: room.id, clientId: `m${n}`, text: `m${n}` });
+    expect(await summary(bob, room.id)).toMatchObject({ followed: false, lastSeq: 3, lastReadSeq: 0 });
+    // The sender's own messages count as read for them.
+    await settle();
+    expect(await summary(alice, room.id)).toMatchObject({ lastSeq: 3, lastReadSeq: 3 });
+
+    expect(await ok(bob, 'room:read', { roomId: room.id, seq: 2 })).toMatchObject({ lastReadSeq: 2 });
+    expect(await ok(bob, 'room:read', { roomId: room.id, seq: 1 })).toMatchObject({ lastReadSeq: 2 });
+    expect(await ok(bob, 'room:read', { roomId: room.id, seq: 99 })).toMatchObject({ lastReadSeq: 3 });
+    expect(await summary(bob, room.id)).toMatchObject({ lastSeq: 3, lastReadSeq: 3 });
+  });
+
+  it('follow and unfollow are remembered, and survive a reconnect with the unread count', async () => {
+    const room = await createRoom(world.url, world.adminToken, { name: 'Followed', categoryId: world.category.id, privacy: 'open' });
+    await ok(bob, 'room:follow', { roomId: room.id, follow: true });
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'f1', text: 'one' });
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'f2', text: 'two' });
+    await ok(bob, 'room:read', { roomId: room.id, seq: 1 });
+
+    const again = (await connectAs(world, world.bob)).socket;
+    expect(await summary(again, room.id)).toMatchObject({ followed: true, lastSeq: 2, lastReadSeq: 1 });
+    await ok(again, 'room:follow', { roomId: room.id, follow: false });
+    expect(await summary(bob, room.id)).toMatchObject({ followed: false, lastSeq: 2, lastReadSeq: 1 });
+    again.disconnect();
+  });
+
+  it('pushes room:activity to every socket of followers who can read, and to nobody else', async () => {
+    const room = await createRoom(world.url, world.adminToken, { name: 'Busy', categoryId: world.category.id, members: ['bob', 'alice'] });
+    const bobElsewhere = (await connectAs(world, world.bob)).socket;
+    const carolSocket = (await connect(world.url, carol.token)).socket;
+    await ok(bob, 'room:follow', { roomId: room.id, follow: true });
+    // Carol cannot read a closed room she is not a member of, so she may not follow it.
+    expect(await request(carolSocket, 'room:follow', { roomId: room.id, follow: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const [bobHeard, elsewhereHeard, aliceHeard, carolHeard] = [bob, bobElsewhere, alice, carolSocket].map((s) => record(s, 'room:activity'));
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'b1', text: 'news' });
+    await waitFor(() => bobHeard!.length === 1 && elsewhereHeard!.length === 1, 'activity on both of bob’s sockets');
+    expect(bobHeard![0]).toEqual({ roomId: room.id, lastSeq: 1 });
+    await settle();
+    expect(aliceHeard).toEqual([]);
+    expect(carolHeard).toEqual([]);
+
+    // A follower who loses the right to read hears nothing more.
+    await http(world.url, 'PATCH', `/api/rooms/${room.id}`, { token: world.adminToken, body: { members: ['alice'] } });
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'b2', text: 'secret news' });
+    await settle();
+    expect(bobHeard).toHaveLength(1);
+    expect((await summary(bob, room.id))?.lastSeq).toBeUndefined();
+    bobElsewhere.disconnect();
+    carolSocket.disconnect();
+  });
+
+  it('the sender’s own message arrives as read on their other sockets', async () => {
+    const room = await createRoom(world.url, world.adminToken, { name: 'Own words', categoryId: world.category.id, privacy: 'open' });
+    await ok(alice, 'room:follow', { roomId: room.id, follow: true });
+    const heard = record(alice, 'room:activity');
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'o1', text: 'mine' });
+    await waitFor(() => heard.length === 1, 'activity for the sender');
+    expect(heard[0]).toEqual({ roomId: room.id, lastSeq: 1, lastReadSeq: 1 });
+  });
+
+  it('rooms without chat history have no counts and no activity', async () => {
+    const category = await createCategory(world.url, world.adminToken, { name: 'No history', chatHistory: false });
+    const room = await createRoom(world.url, world.adminToken, { name: 'Fleeting', categoryId: category.id, privacy: 'open' });
+    await ok(bob, 'room:follow', { roomId: room.id, follow: true });
+    const heard = record(bob, 'room:activity');
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'h1', text: 'gone' });
+    await settle();
+    expect(heard).toEqual([]);
+    const listed = await summary(bob, room.id);
+    expect(listed).toMatchObject({ followed: true });
+    expect(listed?.lastSeq).toBeUndefined();
+  });
+
+  it('answers not_found, forbidden and bad_request like the other events', async () => {
+    const secret = await createRoom(world.url, world.adminToken, { name: 'Hidden', categoryId: world.category.id, privacy: 'secret', members: ['alice'] });
+    const closed = await createRoom(world.url, world.adminToken, { name: 'Members only', categoryId: world.category.id, members: ['alice'] });
+    expect(await request(bob, 'room:read', { roomId: 'nope', seq: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await request(bob, 'room:read', { roomId: secret.id, seq: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await request(bob, 'room:follow', { roomId: secret.id, follow: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await request(bob, 'room:read', { roomId: closed.id, seq: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await request(bob, 'room:follow', { roomId: closed.id, follow: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Unfollowing a readable-but-closed room is allowed, so access lost does not trap a follow.
+    expect(await request(bob, 'room:follow', { roomId: closed.id, follow: false })).toMatchObject({ ok: true });
+    const bad: [string, unknown][] = [
+      ['room:read', { roomId: world.room.id }],
+      ['room:read', { roomId: world.room.id, seq: -1 }],
+      ['room:read', { roomId: world.room.id, seq: 1.5 }],
+      ['room:read', { roomId: world.room.id, seq: '3' }],
+      ['room:follow', { roomId: world.room.id }],
+      ['room:follow', { roomId: world.room.id, follow: 'yes' }],
+      ['room:follow', { roomId: '', follow: true }],
+      ['room:follow', null],
+    ];
+    for (const [event, payload] of bad) {
+      expect(await request(bob, event as 'room:read', payload as never), `${event} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+  });
+});
