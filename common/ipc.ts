@@ -18,6 +18,8 @@ export const ipcChannels = {
   'external:open': { args: z.tuple([z.string().max(4000)]) },
   'outbox:load': { args: z.tuple([outboxAccountSchema]) },
   'outbox:save': { args: z.tuple([outboxAccountSchema, outboxEntriesSchema]) },
+  // A desktop notification (a mention): title and body are plain text, bounded like a message.
+  notify: { args: z.tuple([z.string().max(300), z.string().max(8000)]) },
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -32,6 +34,7 @@ export interface IpcResults {
   'external:open': boolean;
   'outbox:load': OutboxEntry[];
   'outbox:save': void;
+  notify: void;
 }
 
 /** The API the preload exposes as `window.pchat` (one-line methods, nothing generic). */
@@ -45,4 +48,6 @@ export interface PchatBridge {
   /** The account's unacknowledged messages (common/outbox.ts), kept by main in electron-store. */
   loadOutbox(account: string): Promise<OutboxEntry[]>;
   saveOutbox(account: string, entries: OutboxEntry[]): Promise<void>;
+  /** Shows a desktop notification (main uses Electron's Notification). */
+  notify(title: string, body: string): Promise<void>;
 }

@@ -22,6 +22,7 @@ const expectedChannels: Record<keyof PchatBridge, string> = {
   openExternal: 'external:open',
   loadOutbox: 'outbox:load',
   saveOutbox: 'outbox:save',
+  notify: 'notify',
 };
 
 beforeEach(() => electron.ipcRenderer.invoke.mockClear());
@@ -54,6 +55,7 @@ describe('window.pchat', () => {
     ['openExternal', ['https://example.com'], ['https://example.com']],
     ['loadOutbox', ['https://chat.example.com|u1'], ['https://chat.example.com|u1']],
     ['saveOutbox', ['https://chat.example.com|u1', []], ['https://chat.example.com|u1', []]],
+    ['notify', ['Alice · Lobby', '@bob look'], ['Alice · Lobby', '@bob look']],
   ] as const)('%s invokes its own channel with its arguments (%#)', async (method, args, sent) => {
     const fn = Reflect.get(exposed, method) as (...a: unknown[]) => Promise<unknown>;
     const channel = expectedChannels[method];

@@ -19,6 +19,7 @@ const bridge: PchatBridge = {
   openExternal: (url) => invoke('external:open', url),
   loadOutbox: (account) => invoke('outbox:load', account),
   saveOutbox: (account, entries) => invoke('outbox:save', account, entries),
+  notify: (title, body) => invoke('notify', title, body),
 };
 
 contextBridge.exposeInMainWorld('pchat', bridge);

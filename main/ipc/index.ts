@@ -3,6 +3,7 @@ import { openOutboxStore, type OutboxStore } from '../outbox-store';
 import type { SettingsStore } from '../settings-store';
 import { registerAppIpc } from './app';
 import { registerExternalIpc } from './external';
+import { registerNotifyIpc } from './notify';
 import { registerOutboxIpc } from './outbox';
 import { registerSettingsIpc } from './settings';
 
@@ -11,4 +12,5 @@ export function registerIpc(store: SettingsStore, outbox: OutboxStore = openOutb
   registerSettingsIpc(store);
   registerExternalIpc();
   registerOutboxIpc(outbox);
+  registerNotifyIpc();
 }

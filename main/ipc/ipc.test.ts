@@ -2,11 +2,26 @@ import { EventEmitter } from 'node:events';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown;
+/** What main asked Electron's Notification to show, and whether the OS "supports" it. */
+const shown = vi.hoisted(() => ({ notifications: [] as { title: string; body: string; shown: boolean }[], supported: true }));
 const electron = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
   ipcMain: { handle: vi.fn() },
   app: { getVersion: vi.fn(() => '0.1.0') },
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  Notification: class {
+    static isSupported(): boolean {
+      return shown.supported;
+    }
+    private readonly entry: { title: string; body: string; shown: boolean };
+    constructor(options: { title: string; body: string }) {
+      this.entry = { title: options.title, body: options.body, shown: false };
+      shown.notifications.push(this.entry);
+    }
+    show(): void {
+      this.entry.shown = true;
+    }
+  },
   safeStorage: { isEncryptionAvailable: vi.fn(() => false), getSelectedStorageBackend: vi.fn(() => 'unknown') },
 }));
 vi.mock('electron', () => ({ ...electron, default: electron }));
@@ -90,6 +105,9 @@ describe('argument check', () => {
     ['token:set', ['https://x.example']],
     ['external:open', [null]],
     ['external:open', ['x'.repeat(5000)]],
+    ['notify', ['title only']],
+    ['notify', ['t', 42]],
+    ['notify', ['x'.repeat(301), 'body']],
   ])('refuses %s with bad arguments (case %#)', async (channel, args) => {
     await expect(call(channel, event(), ...args)).rejects.toThrow('ipc_bad_arguments');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('invalid arguments'));
@@ -127,4 +145,16 @@ describe('good calls', () => {
       expect(electron.shell.openExternal).not.toHaveBeenCalled();
     },
   );
+  it('shows a notification with the title and body it was given', async () => {
+    shown.notifications.length = 0;
+    await call('notify', event(), 'Alice · Lobby', '@bob look');
+    expect(shown.notifications).toEqual([{ title: 'Alice · Lobby', body: '@bob look', shown: true }]);
+  });
+  it('shows nothing where the OS has no notifications', async () => {
+    shown.notifications.length = 0;
+    shown.supported = false;
+    await call('notify', event(), 'Alice · Lobby', '@bob look');
+    shown.supported = true;
+    expect(shown.notifications).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { SearchBox } from '../components/search-box';
 import { SearchResults } from '../components/search-results';
 import { selectSearch, selectUser } from '../store/selectors';
 import { useChat, useChatClient, useChatStoreApi } from './chat-context';
+import { useReadOnFocus } from './use-read-on-focus';
 import { useRoomShortcuts } from './use-room-shortcuts';
 
 export function ChatShell() {
@@ -16,6 +17,7 @@ export function ChatShell() {
   const user = useChat(selectUser);
   const searching = useChat(selectSearch) !== null;
   useRoomShortcuts(useChatStoreApi(), client);
+  useReadOnFocus(client);
   return (
     <div className="shell">
       <header className="top-bar">

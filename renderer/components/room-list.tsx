@@ -1,10 +1,12 @@
 // The "Rooms" navigation: rooms grouped under their category names, one button per room whose
-// accessible name is exactly the room's name (DESIGN §1b).
+// accessible name is exactly the room's name (DESIGN §1b); the unread count sits beside the
+// button, not inside it, so it never changes that name.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChat, useChatClient } from '../app/chat-context';
 import { groupRooms, selectActiveRoomId, selectCategories, selectRooms, selectRoomsLoaded } from '../store/selectors';
 import { RoomListActions } from './room-list-actions';
+import { UnreadBadge } from './unread-badge';
 
 export function RoomList() {
   const { t } = useTranslation();
@@ -31,12 +33,13 @@ export function RoomList() {
                 <li key={room.id}>
                   <button
                     type="button"
-                    className="room-button"
+                    className={room.followed ? 'room-button room-followed' : 'room-button'}
                     aria-current={room.id === activeRoomId ? 'page' : undefined}
                     onClick={() => void client.openRoom(room.id)}
                   >
                     {room.name}
                   </button>
+                  <UnreadBadge room={room} />
                   {room.disabled && <span className="room-tag">{t('rooms.disabledTag')}</span>}
                 </li>
               ))}

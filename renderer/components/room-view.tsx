@@ -7,6 +7,7 @@ import { Composer } from './composer';
 import { FileDropZone } from './file-drop-zone';
 import { MessageList } from './message-list';
 import { ParticipantsPanel } from './participants-panel';
+import { FollowButton } from './follow-button';
 import { RoomActions } from './room-actions';
 
 export function RoomView({ room }: { room: RoomDetail }) {
@@ -20,6 +21,7 @@ export function RoomView({ room }: { room: RoomDetail }) {
             {room.description && <p className="room-description">{room.description}</p>}
           </div>
           <div className="room-actions" aria-label={t('room.actions')} role="group">
+            <FollowButton roomId={room.id} />
             <RoomActions room={room} />
           </div>
         </header>

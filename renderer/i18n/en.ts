@@ -25,6 +25,8 @@ export const en = {
     loading: 'Loading the room…',
     disabledTag: '(disabled)',
     create: 'Create room',
+    unread_one: '{{count}} unread',
+    unread_other: '{{count}} unread',
   },
   room: {
     messages: 'Messages',
@@ -39,6 +41,7 @@ export const en = {
     closedRemoved: '“{{name}}” is no longer available to you. It was removed or your access changed.',
     closedDisabled: '“{{name}}” has been disabled by its managers.',
     actions: 'Room actions',
+    follow: 'Follow',
     manage: 'Manage room',
   },
   message: {

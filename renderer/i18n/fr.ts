@@ -26,6 +26,8 @@ export const fr: Translation = {
     loading: 'Chargement du salon…',
     disabledTag: '(désactivé)',
     create: 'Créer un salon',
+    unread_one: '{{count}} non lu',
+    unread_other: '{{count}} non lus',
   },
   room: {
     messages: 'Messages',
@@ -41,6 +43,7 @@ export const fr: Translation = {
     closedRemoved: "« {{name}} » n'est plus disponible pour vous : il a été supprimé ou vos droits ont changé.",
     closedDisabled: '« {{name}} » a été désactivé par ses gestionnaires.',
     actions: 'Actions du salon',
+    follow: 'Suivre',
     manage: 'Gérer le salon',
   },
   message: {

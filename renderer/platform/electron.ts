@@ -19,5 +19,9 @@ export function createElectronPlatform(bridge: PchatBridge): Platform {
       load: (account) => bridge.loadOutbox(account),
       save: (account, entries) => bridge.saveOutbox(account, [...entries]),
     },
+    // A lost notification is not worth an error on screen.
+    notify: (title, body) => void bridge.notify(title, body).catch(() => undefined),
+    // Desktop notifications need no prompt.
+    allowNotifications: () => undefined,
   };
 }

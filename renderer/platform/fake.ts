@@ -9,6 +9,8 @@ export interface FakePlatform extends Platform {
   /** Saved outboxes per account, and every save in order (tests check "persisted before sent"). */
   outboxes: Map<string, OutboxEntry[]>;
   outboxSaves: { account: string; entries: OutboxEntry[] }[];
+  notifications: { title: string; body: string }[];
+  notificationsAllowed: boolean;
 }
 
 export function createFakePlatform(initial: Partial<ClientSettings> = {}, tokens: Record<string, string> = {}): FakePlatform {
@@ -19,6 +21,14 @@ export function createFakePlatform(initial: Partial<ClientSettings> = {}, tokens
     opened: [],
     outboxes: new Map(),
     outboxSaves: [],
+    notifications: [],
+    notificationsAllowed: false,
+    notify: (title, body) => {
+      fake.notifications.push({ title, body });
+    },
+    allowNotifications: () => {
+      fake.notificationsAllowed = true;
+    },
     appVersion: () => Promise.resolve('0.0.0-test'),
     loadSettings: () => Promise.resolve({ ...fake.settings }),
     saveSettings: (patch) => {

@@ -35,11 +35,46 @@ describe('web platform', () => {
   });
 });
 
+describe('web notifications', () => {
+  function withNotification(permission: NotificationPermission) {
+    const shown: { title: string; body: string | undefined }[] = [];
+    const requestPermission = vi.fn(() => Promise.resolve<NotificationPermission>('granted'));
+    const Api = Object.assign(
+      function FakeNotification(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body });
+      },
+      { permission, requestPermission },
+    );
+    vi.stubGlobal('Notification', Api);
+    return { shown, requestPermission };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('notifies only once the user granted permission', () => {
+    const denied = withNotification('default');
+    createWebPlatform(window).notify('t', 'b');
+    expect(denied.shown).toEqual([]);
+    const granted = withNotification('granted');
+    createWebPlatform(window).notify('Alice · Lobby', 'hi @bob');
+    expect(granted.shown).toEqual([{ title: 'Alice · Lobby', body: 'hi @bob' }]);
+  });
+
+  it('asks for permission only while the user has not decided', () => {
+    const undecided = withNotification('default');
+    createWebPlatform(window).allowNotifications();
+    expect(undecided.requestPermission).toHaveBeenCalledTimes(1);
+    const refused = withNotification('denied');
+    createWebPlatform(window).allowNotifications();
+    expect(refused.requestPermission).not.toHaveBeenCalled();
+  });
+});
+
 describe('platform choice', () => {
   it('is Electron exactly when the preload exposed window.pchat', async () => {
     expect(pickPlatform(window).kind).toBe('web');
     // Spread, so the literal fits PchatBridge whether or not it has grown the outbox methods.
-    const outbox = { loadOutbox: () => Promise.resolve([]), saveOutbox: () => Promise.resolve() };
+    const notify = vi.fn(() => Promise.resolve());
+    const outbox = { loadOutbox: () => Promise.resolve([]), saveOutbox: () => Promise.resolve(), notify };
     const bridge: PchatBridge = {
       ...outbox,
       appVersion: () => Promise.resolve('9.9.9'),
@@ -54,5 +89,7 @@ describe('platform choice', () => {
     expect(electron.kind).toBe('electron');
     expect(await electron.loadSettings()).toEqual({ serverUrl: 'https://chat.example', lastRoomId: null });
     expect(await electron.loadToken('https://chat.example')).toBe('token-for-https://chat.example');
+    electron.notify('Alice · Lobby', 'hi @bob');
+    expect(notify).toHaveBeenCalledWith('Alice · Lobby', 'hi @bob');
   });
 });

@@ -29,4 +29,9 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
   /** The outbox (web: IndexedDB; desktop: electron-store in main, over IPC). */
   readonly outbox: OutboxPersistence;
+  /** Shows a notification (a mention) when the host allows it; silently nothing otherwise. */
+  notify(title: string, body: string): void;
+  /** Asks the user for permission to notify, where the host needs it (web). Call it only from a
+   * user action: browsers ignore or penalise prompts that come out of nowhere. */
+  allowNotifications(): void;
 }

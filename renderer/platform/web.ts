@@ -27,6 +27,12 @@ function readSettings(storage: Storage): Partial<ClientSettings> {
   }
 }
 
+/** The Notification API where the browser has one (not in every context, e.g. some webviews). */
+function notificationApi(win: Window): typeof Notification | undefined {
+  const api = (win as Window & { Notification?: typeof Notification }).Notification;
+  return typeof api === 'function' ? api : undefined;
+}
+
 export function createWebPlatform(win: Window = window): Platform {
   const storage = win.localStorage;
   const defaultServer = /^https?:$/.test(win.location.protocol) ? win.location.origin : '';
@@ -58,5 +64,13 @@ export function createWebPlatform(win: Window = window): Platform {
     outbox: win.indexedDB
       ? createIndexedDbOutbox(win.indexedDB, localStorageOutbox(storage))
       : localStorageOutbox(storage),
+    notify: (title, body) => {
+      const api = notificationApi(win);
+      if (api?.permission === 'granted') new api(title, { body });
+    },
+    allowNotifications: () => {
+      const api = notificationApi(win);
+      if (api?.permission === 'default') void api.requestPermission();
+    },
   };
 }

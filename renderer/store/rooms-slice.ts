@@ -48,6 +48,7 @@ export function upsertSummary(rooms: RoomSummary[], room: RoomSummary): RoomSumm
   const index = rooms.findIndex((candidate) => candidate.id === room.id);
   if (index === -1) return [...rooms, room];
   const next = rooms.slice();
-  next[index] = room;
+  // A detail carries no read fields (followed, lastSeq, lastReadSeq); keep the list's.
+  next[index] = { ...rooms[index], ...room };
   return next;
 }

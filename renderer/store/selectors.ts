@@ -18,6 +18,11 @@ export const selectClosedNotice = (state: ChatState) => state.closedNotice;
 export const selectUpload = (state: ChatState) => state.upload;
 export const selectSearch = (state: ChatState) => state.search;
 
+export const selectRoomSummary =
+  (roomId: string) =>
+  (state: ChatState): RoomSummary | null =>
+    state.rooms.find((room) => room.id === roomId) ?? null;
+
 export const selectActiveRoom = (state: ChatState): RoomDetail | null =>
   state.activeRoomId === null ? null : (state.details[state.activeRoomId] ?? null);
 

@@ -11,6 +11,7 @@ import { MessageSender } from './message-sender';
 import { searchMessages } from './message-search';
 import { initialMessagesState } from './messages-slice';
 import { Outbox } from './outbox';
+import { ReadMarkers } from './read-markers';
 import { GapRepair } from './seq-gap';
 import * as reduce from './reducers';
 import { errorOf, type Requester } from './requester';
@@ -27,6 +28,8 @@ export interface ChatClientDeps {
   fetch?: FetchFn;
   upload?: Uploader;
   newClientId?: () => string;
+  /** Whether the window has the focus (tests pass their own). */
+  isFocused?: () => boolean;
 }
 
 /** Catch-up after a reconnect is bounded so a long outage cannot loop forever. */
@@ -43,10 +46,16 @@ export class ChatClient {
   private readonly sender: MessageSender;
   private readonly outbox: Outbox;
   private readonly gaps = new GapRepair((roomId, afterSeq) => this.catchUp(roomId, afterSeq));
+  /** Unread counts, follows and mention notifications (components call follow()/focused()). */
+  readonly reads: ReadMarkers;
 
   constructor(private readonly deps: ChatClientDeps) {
     this.fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
     this.outbox = new Outbox(deps.store, deps.platform, this.request);
+    this.reads = new ReadMarkers(deps.store, this.request, {
+      isFocused: deps.isFocused ?? (() => typeof document !== 'undefined' && document.hasFocus()),
+      notify: (title, body) => deps.platform.notify(title, body),
+    });
     this.sender = new MessageSender(
       deps.store,
       (roomId, clientId) => void this.outbox.submit(roomId, clientId),
@@ -147,6 +156,7 @@ export class ChatClient {
     );
     socket.on('room:updated', ({ room }) => this.store.setState((s) => reduce.applyRoomUpdated(s, room)));
     socket.on('room:removed', ({ roomId }) => this.store.setState((s) => reduce.applyRoomRemoved(s, roomId)));
+    socket.on('room:activity', (activity) => this.reads.activity(activity));
     socket.onConnection({
       connect: () => void this.onConnected(socket),
       disconnect: (reason) => {
@@ -237,6 +247,7 @@ export class ChatClient {
       return;
     }
     this.store.setState((s) => reduce.applyJoin(s, ack, mode));
+    this.reads.joined(roomId);
     const first = ack.messages[0];
     if (mode === 'rejoin' && lastSeq > 0 && ack.room.chatHistory && first && first.seq > lastSeq + 1) {
       await this.catchUp(roomId, lastSeq);
@@ -259,7 +270,10 @@ export class ChatClient {
   private receive(messages: Message[]): void {
     const byRoom = new Map<string, Message[]>();
     for (const message of messages) byRoom.set(message.roomId, [...(byRoom.get(message.roomId) ?? []), message]);
-    for (const [roomId, list] of byRoom) this.store.setState((s) => reduce.applyNewMessages(s, roomId, list));
+    for (const [roomId, list] of byRoom) {
+      this.store.setState((s) => reduce.applyNewMessages(s, roomId, list));
+      this.reads.received(roomId, list);
+    }
   }
 
   async loadOlder(roomId: string): Promise<void> {

@@ -1,0 +1,44 @@
+// DESIGN §1 item 6: followed rooms count unread messages live; opening a room reads it; the
+// count is kept by the server, so a reload shows it again; rooms not followed do not count.
+import type { Page } from '@playwright/test';
+import { expect, newSignedInPage, openRoom, test } from './fixtures/test';
+
+function roomEntry(page: Page, name: string) {
+  const rooms = page.getByRole('navigation', { name: 'Rooms' });
+  return rooms.getByRole('listitem').filter({ has: page.getByRole('button', { name, exact: true }) });
+}
+
+test('unread counts: live for followed rooms, cleared by opening, kept across a reload', async ({ browser, pchat }) => {
+  const { category, room: followed, alice, bob } = await pchat.api.seedRoom();
+  const elsewhere = await pchat.api.createRoom({ categoryId: category.id });
+  const unfollowed = await pchat.api.createRoom({ categoryId: category.id });
+  const page = await newSignedInPage(browser, pchat.url, alice);
+
+  await openRoom(page, followed.name);
+  const follow = page.getByRole('button', { name: 'Follow', exact: true });
+  await expect(follow).toHaveAttribute('aria-pressed', 'false');
+  await follow.click();
+  await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  await openRoom(page, elsewhere.name);
+
+  await pchat.api.postMessages(bob.token, followed.id, ['first news', 'second news']);
+  await pchat.api.postMessages(bob.token, unfollowed.id, ['nobody counts this']);
+  await expect(roomEntry(page, followed.name)).toContainText('2 unread');
+  // The button keeps the room's name as its accessible name, count or not.
+  await expect(roomEntry(page, followed.name).getByRole('button')).toHaveAccessibleName(followed.name);
+  await expect(roomEntry(page, unfollowed.name)).not.toContainText('unread');
+
+  await page.reload();
+  await expect(roomEntry(page, followed.name)).toContainText('2 unread');
+  await expect(roomEntry(page, unfollowed.name)).not.toContainText('unread');
+
+  await openRoom(page, followed.name);
+  await expect(page.getByRole('article').filter({ hasText: 'second news' })).toBeVisible();
+  await expect(roomEntry(page, followed.name)).not.toContainText('unread');
+  await expect(page.getByRole('button', { name: 'Follow', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: followed.name, exact: true })).toBeVisible();
+  await expect(roomEntry(page, followed.name)).not.toContainText('unread');
+  await page.context().close();
+});
