@@ -12,7 +12,8 @@ const allowlist = JSON.parse(readFileSync(path.join(root, 'test/security/electro
 
 // Scan a copy without tests: test files mock electron in ways that are not shipped code.
 const input = mkdtempSync(path.join(tmpdir(), 'pchat-eneg-'));
-const report = path.join(input, 'report.csv');
+// SARIF (JSON) rather than CSV: code samples in the report may span lines.
+const report = path.join(input, 'report.sarif');
 for (const folder of ['main', 'preload', 'renderer', 'common', 'package.json']) {
   cpSync(path.join(root, folder), path.join(input, folder), {
     recursive: true,
@@ -37,23 +38,15 @@ if (run.status !== 0) {
   process.exit(1);
 }
 
-/** Minimal CSV reader for the scanner's report: quoted fields may contain commas. */
-function parseCsv(text) {
-  return text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')));
-}
-
-const findings = parseCsv(readFileSync(report, 'utf8')).map(([check, severity, confidence, file, location]) => ({
-  check: check.trim(),
-  severity,
-  confidence,
-  file: file.replace(/^\/+/, ''),
-  location,
-}));
+const sarif = JSON.parse(readFileSync(report, 'utf8'));
+const findings = (sarif.runs?.[0]?.results ?? []).map((result) => {
+  const location = result.locations?.[0]?.physicalLocation;
+  return {
+    check: result.ruleId,
+    file: String(location?.artifactLocation?.uri ?? '').replace(/^\/+/, ''),
+    line: location?.region?.startLine,
+  };
+});
 rmSync(input, { recursive: true, force: true });
 
 const isAllowed = (finding) => allowlist.some((entry) => entry.check === finding.check && entry.file === finding.file);
@@ -61,7 +54,7 @@ const open = findings.filter((finding) => !isAllowed(finding));
 const justified = findings.length - open.length;
 
 for (const finding of open) {
-  console.error(`OPEN  ${finding.check} (${finding.severity}, ${finding.confidence}) ${finding.file}:${finding.location}`);
+  console.error(`OPEN  ${finding.check} ${finding.file}:${finding.line}`);
 }
 const stale = allowlist.filter((entry) => !findings.some((f) => f.check === entry.check && f.file === entry.file));
 for (const entry of stale) console.warn(`note: allowlist entry no longer needed: ${entry.check} ${entry.file}`);
