@@ -13,4 +13,25 @@ export interface DomainEvents {
   'session:revoked': [tokenHash: string];
 }
 
-export class DomainEventBus extends EventEmitter<DomainEvents> {}
+export type DomainHandlers = { [E in keyof DomainEvents]?: (...args: DomainEvents[E]) => void };
+
+export class DomainEventBus extends EventEmitter<DomainEvents> {
+  /**
+   * Subscribes every handler at once and returns the one function that removes exactly those,
+   * so a listener added here can never be left out of the clean-up.
+   */
+  subscribe(handlers: DomainHandlers): () => void {
+    const names = Object.keys(handlers) as (keyof DomainEvents)[];
+    for (const name of names) this.toggle('on', name, handlers);
+    return () => {
+      for (const name of names) this.toggle('off', name, handlers);
+    };
+  }
+
+  private toggle<E extends keyof DomainEvents>(action: 'on' | 'off', name: E, handlers: DomainHandlers): void {
+    const handler = handlers[name];
+    // DomainHandlers already ties each handler to its own event's arguments; node's listener type
+    // is a conditional type that TypeScript cannot resolve for a generic E, hence the cast.
+    if (handler) this[action](name, handler as never);
+  }
+}

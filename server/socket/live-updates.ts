@@ -85,19 +85,16 @@ export function wireLiveUpdates(
     io.on('pchat:room-deleted', roomDeletedHere);
   }
 
-  events.on('message:created', onMessage);
-  events.on('messages:removed', onRemoved);
-  events.on('config:changed', onConfig);
-  events.on('session:revoked', onRevoked);
-  events.on('room:changed', onRoomChanged);
-  events.on('room:deleted', onRoomDeleted);
+  const unsubscribe = events.subscribe({
+    'message:created': onMessage,
+    'messages:removed': onRemoved,
+    'config:changed': onConfig,
+    'session:revoked': onRevoked,
+    'room:changed': onRoomChanged,
+    'room:deleted': onRoomDeleted,
+  });
   return () => {
-    events.off('message:created', onMessage);
-    events.off('messages:removed', onRemoved);
-    events.off('config:changed', onConfig);
-    events.off('session:revoked', onRevoked);
-    events.off('room:changed', onRoomChanged);
-    events.off('room:deleted', onRoomDeleted);
+    unsubscribe();
     io.off('pchat:room-changed', roomChangedHere);
     io.off('pchat:room-deleted', roomDeletedHere);
   };
