@@ -95,6 +95,9 @@ describe('socket fuzzing', () => {
     const name = fc.oneof(fc.constantFrom(...EVENTS), fc.string({ maxLength: 50 }), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'error'));
     await fc.assert(
       fc.asyncProperty(name, fc.array(hostileValue(FIELDS), { maxLength: 4 }), fc.boolean(), async (event, args, withAck) => {
+        // Several oversized values together can pass the 1 MB frame limit, and then the server
+        // rightly closes this connection; that case has its own test below. Here: frames under it.
+        fc.pre(frameSize(args) < 900_000);
         if (!withAck || !EVENTS.includes(event as ClientEventName)) {
           raw(socket).emit(event, ...args);
           return;
@@ -153,3 +156,12 @@ describe('socket fuzzing', () => {
     await stillServing();
   });
 });
+
+/** Roughly what the arguments weigh on the wire (JSON), to stay under maxHttpBufferSize. */
+function frameSize(args: unknown[]): number {
+  try {
+    return JSON.stringify(args).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
