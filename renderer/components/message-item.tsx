@@ -1,4 +1,5 @@
 // One stored message as an article holding the sender's name and the text (DESIGN §1b).
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../common/protocol';
 import { useChat } from '../app/chat-context';
@@ -7,7 +8,9 @@ import { selectUser } from '../store/selectors';
 import { FileLink } from './file-link';
 import { MessageText } from './message-text';
 
-export function MessageItem({ message, locale }: { message: Message; locale: string }) {
+// Memoised: the list re-renders on every arrival, and a stored message object only changes when
+// the message itself does, so the rows already shown skip their render.
+export const MessageItem = memo(function MessageItem({ message, locale }: { message: Message; locale: string }) {
   const { t } = useTranslation();
   const user = useChat(selectUser);
   const mentionsMe = user !== null && message.senderId !== user.id && mentions(message.text, user);
@@ -27,4 +30,4 @@ export function MessageItem({ message, locale }: { message: Message; locale: str
       {message.file && <FileLink file={message.file} />}
     </article>
   );
-}
+});

@@ -1,22 +1,23 @@
 // The conversation: role="log" named "Messages", one article per message (DESIGN §1b).
 // Virtualised with @tanstack/react-virtual, except that the newest rows up to a floor stay
-// mounted: a join window (≤ 500) and a few pages of scroll-back are cheap to keep in the DOM,
-// and keeping them lets assistive tech and "find in page" see the whole window the server sent.
-// Only long scroll-back sessions actually get windowed.
+// mounted: the whole join window (≤ 500) and, at the default window of 30, four pages of
+// scroll-back. Keeping them lets assistive tech and "find in page" see what the server sent;
+// the floor stays small so a long scroll-back keeps the DOM small too (issue 8: ≤ 200 rows at the
+// default window, however long the room).
 import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../common/protocol';
 import { useChat, useChatClient } from '../app/chat-context';
-import type { PendingMessage } from '../store/messages-slice';
 import { selectConfig, selectTimeline, selectUser } from '../store/selectors';
 import { MessageItem } from './message-item';
 import { useScrollAnchor } from '../lib/use-scroll-anchor';
 import { PendingMessageItem } from './pending-message-item';
-
-type Row = { key: string; message: Message; pending?: undefined } | { key: string; pending: PendingMessage; message?: undefined };
+import { mountedIndexes, timelineRows } from './timeline-rows';
 
 const ESTIMATED_ROW_PX = 56;
+/** Newest rows that always stay mounted (at least the join window). */
+const MOUNTED_FLOOR = 150;
+const OVERSCAN_ROWS = 8;
 const BOTTOM_SLACK_PX = 48;
 const TOP_LOAD_PX = 120;
 /** Fallback viewport when layout is unavailable (hidden pane, jsdom) so rows still render. */
@@ -30,40 +31,30 @@ export function MessageList({ roomId }: { roomId: string }) {
   const { defaultChatHistory } = useChat(selectConfig);
   const scrollRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
-  const previous = useRef<{ first?: string; last?: string; count: number }>({ count: 0 });
+  const previous = useRef<{ first?: string; last?: string; firstSeq: number | null; count: number }>({ count: 0, firstSeq: null });
   const [newBelow, setNewBelow] = useState(0);
   const lastScrollTop = useRef(0);
   const anchor = useScrollAnchor(scrollRef);
 
-  const rows = useMemo<Row[]>(
-    () => [
-      ...timeline.messages.map((message) => ({ key: `m:${message.roomId}:${message.seq}`, message })),
-      ...timeline.pending.map((pending) => ({ key: `p:${pending.clientId}`, pending })),
-    ],
-    [timeline.messages, timeline.pending],
-  );
-  const mountedFloor = Math.max(300, defaultChatHistory + 200);
+  // A view over the timeline, not a copy: a new message does not rebuild a row per message.
+  const { messages, pending } = timeline;
+  const rows = useMemo(() => timelineRows({ messages, pending }), [messages, pending]);
+  const mountedFloor = Math.max(MOUNTED_FLOOR, defaultChatHistory);
+  const getItemKey = useCallback((index: number) => rows.key(index), [rows]);
 
   const rangeExtractor = useCallback(
-    (range: Range) => {
-      const visible = defaultRangeExtractor(range);
-      const floorStart = Math.max(0, range.count - mountedFloor);
-      const first = visible[0] ?? floorStart;
-      if (first >= floorStart) return Array.from({ length: range.count - floorStart }, (_, i) => floorStart + i);
-      const tail = Array.from({ length: range.count - floorStart }, (_, i) => floorStart + i);
-      return [...visible.filter((index) => index < floorStart), ...tail];
-    },
+    (range: Range) => mountedIndexes(defaultRangeExtractor(range), range.count, mountedFloor),
     [mountedFloor],
   );
 
   // The project does not use the React Compiler; this component memoises by hand.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    count: rows.length,
+    count: rows.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (index) => rows[index]?.key ?? index,
-    overscan: 10,
+    getItemKey,
+    overscan: OVERSCAN_ROWS,
     rangeExtractor,
     useFlushSync: false,
     observeElementRect: (instance, cb) =>
@@ -84,22 +75,23 @@ export function MessageList({ roomId }: { roomId: string }) {
   // otherwise count what arrived below for "Jump to latest".
   useLayoutEffect(() => {
     const before = previous.current;
-    const first = rows[0]?.key;
-    const last = rows.at(-1)?.key;
-    previous.current = { first, last, count: rows.length };
+    const count = rows.count;
+    const first = count > 0 ? rows.key(0) : undefined;
+    const last = count > 0 ? rows.key(count - 1) : undefined;
+    previous.current = { first, last, firstSeq: rows.firstSeq, count };
     const element = scrollRef.current;
-    if (!element || rows.length === 0 || (first === before.first && last === before.last)) return;
-    const anchorIndex = before.first === undefined ? -1 : rows.findIndex((row) => row.key === before.first);
-    if (anchorIndex > 0) {
-      // Older rows went in above: keep the message the reader was looking at where it was.
+    if (!element || count === 0 || (first === before.first && last === before.last)) return;
+    // Stored rows are sorted by seq, so a lower first seq means older rows went in above.
+    if (before.firstSeq !== null && rows.firstSeq !== null && rows.firstSeq < before.firstSeq) {
+      // Keep the message the reader was looking at where it was.
       anchor.hold();
       return;
     }
-    const ownSend = rows.at(-1)?.pending !== undefined && last !== before.last;
+    const ownSend = rows.at(count - 1)?.pending !== undefined && last !== before.last;
     if (before.count === 0 || atBottom.current || ownSend) {
       scrollToBottom();
-    } else if (rows.length > before.count) {
-      setNewBelow((count) => count + (rows.length - before.count));
+    } else if (count > before.count) {
+      setNewBelow((n) => n + (count - before.count));
     }
   }, [rows, anchor, scrollToBottom]);
 
@@ -150,13 +142,13 @@ export function MessageList({ roomId }: { roomId: string }) {
       >
         <div className="message-canvas" style={{ height: totalSize }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
+            const row = rows.at(item.index);
             if (!row) return null;
             return (
               <div
                 key={item.key}
                 data-index={item.index}
-                data-row-key={row.key}
+                data-row-key={rows.key(item.index)}
                 ref={virtualizer.measureElement}
                 className="message-row"
                 style={{ transform: `translateY(${item.start}px)` }}
@@ -171,7 +163,7 @@ export function MessageList({ roomId }: { roomId: string }) {
           })}
         </div>
       </div>
-      {rows.length === 0 && <p className="empty-log">{t('room.noMessages')}</p>}
+      {rows.count === 0 && <p className="empty-log">{t('room.noMessages')}</p>}
       {newBelow > 0 && (
         <div className="jump-latest">
           <span role="status">{t('room.newBelow', { count: newBelow })}</span>

@@ -2,7 +2,7 @@
 // caller; keeping them pure makes the dedup and ordering rules easy to test.
 import type { Message, RoomDetail, Roster } from '../../common/protocol';
 import type { ChatState } from './chat-store';
-import { emptyTimeline, withMessages, type PendingMessage, type RoomTimeline } from './messages-slice';
+import { emptyTimeline, removeMessage, withMessages, type PendingMessage, type RoomTimeline } from './messages-slice';
 import { summaryOf, upsertSummary } from './rooms-slice';
 
 type Patch = Partial<ChatState>;
@@ -11,7 +11,9 @@ function timelineOf(state: ChatState, roomId: string): RoomTimeline {
   return state.timelines[roomId] ?? emptyTimeline;
 }
 
+// Other rooms keep their timeline objects as they are, so nothing that shows them re-renders.
 function withTimeline(state: ChatState, roomId: string, timeline: RoomTimeline): Patch {
+  if (state.timelines[roomId] === timeline) return {};
   return { timelines: { ...state.timelines, [roomId]: timeline } };
 }
 
@@ -53,7 +55,8 @@ export function applyNewMessages(state: ChatState, roomId: string, messages: Mes
 export function applyMessageRemoved(state: ChatState, roomId: string, seq: number): Patch {
   const timeline = state.timelines[roomId];
   if (!timeline) return {};
-  return withTimeline(state, roomId, { ...timeline, messages: timeline.messages.filter((m) => m.seq !== seq) });
+  const messages = removeMessage(timeline.messages, seq);
+  return messages === timeline.messages ? {} : withTimeline(state, roomId, { ...timeline, messages });
 }
 
 export function applyPending(state: ChatState, pending: PendingMessage): Patch {
