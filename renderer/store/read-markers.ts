@@ -2,9 +2,15 @@
 // bridge hands every received message and every `room:activity` here; this is the only code that
 // writes the read fields of the room summaries. The server keeps the markers, so a reload or
 // another device starts from what rooms:list says.
+//
+// Reading is local first: the count drops at once, and the marker goes to the server through
+// ReadMarkerCoalescer, at most one `room:read` per room every two seconds (DESIGN §4b), sent at
+// once on opening a room and flushed when the user stops looking (blur, page hidden, room left).
+// A read on another device comes back as `room:activity` with a higher `lastReadSeq`.
 import type { Message, RoomActivity, RoomSummary } from '../../common/protocol';
 import { mentions } from '../lib/mentions';
 import type { ChatState, ChatStore } from './chat-store';
+import { ReadMarkerCoalescer } from './read-marker-coalescer';
 import type { Requester } from './requester';
 
 export interface ReadMarkerHost {
@@ -15,12 +21,16 @@ export interface ReadMarkerHost {
 
 type ReadFields = Pick<RoomSummary, 'followed' | 'lastSeq' | 'lastReadSeq'>;
 
-function patchRoom(state: ChatState, roomId: string, patch: (room: RoomSummary) => ReadFields): Partial<ChatState> {
+function patchRoom(state: ChatState, roomId: string, patch: (room: RoomSummary) => Partial<ReadFields>): Partial<ChatState> {
   const index = state.rooms.findIndex((room) => room.id === roomId);
   const room = state.rooms[index];
   if (!room) return {};
+  const fields = patch(room);
+  // Nothing moved: keep the list as it is, so the room list does not re-render per arrival.
+  const keys = Object.keys(fields) as (keyof ReadFields)[];
+  if (keys.every((key) => fields[key] === room[key])) return {};
   const rooms = state.rooms.slice();
-  rooms[index] = { ...room, ...patch(room) };
+  rooms[index] = { ...room, ...fields };
   return { rooms };
 }
 
@@ -34,11 +44,15 @@ export function unreadCount(room: RoomSummary): number {
 }
 
 export class ReadMarkers {
+  private readonly outgoing: ReadMarkerCoalescer;
+
   constructor(
     private readonly store: ChatStore,
     private readonly request: Requester,
     private readonly host: ReadMarkerHost,
-  ) {}
+  ) {
+    this.outgoing = new ReadMarkerCoalescer((roomId, seq) => void this.sendRead(roomId, seq));
+  }
 
   private room(roomId: string): RoomSummary | undefined {
     return this.store.getState().rooms.find((room) => room.id === roomId);
@@ -46,19 +60,29 @@ export class ReadMarkers {
 
   /** Messages shown live in the open room (message:new or catch-up). */
   received(roomId: string, messages: readonly Message[]): void {
-    const last = messages.at(-1);
-    if (!last) return;
+    if (messages.length === 0) return;
     const { user, activeRoomId } = this.store.getState();
-    // The server moves the sender's marker over their own message; mirror it without a request.
-    const ownSeq = messages.filter((m) => m.senderId === user?.id).at(-1)?.seq;
+    let top = 0;
+    let ownSeq: number | undefined;
+    for (const message of messages) {
+      top = Math.max(top, message.seq);
+      // The server moves the sender's marker over their own message; mirror it without a request.
+      if (message.senderId === user?.id) ownSeq = Math.max(ownSeq ?? 0, message.seq);
+    }
+    const focused = this.host.isFocused();
+    const reading = roomId === activeRoomId && focused;
+    const before = this.room(roomId);
+    // One update per arrival: the new last seq and, when the user is looking, the read marker.
     // A room without lastSeq has no count (history off, or not readable): leave it so.
     this.store.setState((s) =>
       patchRoom(s, roomId, (room) =>
-        room.lastSeq === undefined ? {} : { lastSeq: higher(room.lastSeq, last.seq), lastReadSeq: higher(room.lastReadSeq, ownSeq) },
+        room.lastSeq === undefined
+          ? {}
+          : { lastSeq: higher(room.lastSeq, top), lastReadSeq: higher(room.lastReadSeq, reading ? top : ownSeq) },
       ),
     );
-    const focused = this.host.isFocused();
-    if (roomId === activeRoomId && focused) void this.markRead(roomId, last.seq);
+    const knownRead = higher(before?.lastReadSeq, ownSeq) ?? 0;
+    if (reading && before?.lastSeq !== undefined && top > knownRead) this.outgoing.queue(roomId, top);
     if (!focused) this.notifyMentions(roomId, messages);
   }
 
@@ -90,24 +114,47 @@ export class ReadMarkers {
     }
   }
 
-  /** After a join: everything the room showed is read, if the user is looking. */
+  /** After a join: everything the room showed is read, if the user is looking; sent at once. */
   joined(roomId: string): void {
-    const state = this.store.getState();
-    const newest = higher(state.timelines[roomId]?.messages.at(-1)?.seq, this.room(roomId)?.lastSeq);
-    if (newest !== undefined && this.host.isFocused()) void this.markRead(roomId, newest);
+    this.readShown(roomId);
+    this.outgoing.flush(roomId);
   }
 
   /** The window got the focus back: the open room is read up to what it shows. */
   focused(): void {
     const { activeRoomId } = this.store.getState();
-    if (activeRoomId) this.joined(activeRoomId);
+    if (activeRoomId) this.readShown(activeRoomId);
   }
 
-  async markRead(roomId: string, seq: number): Promise<void> {
+  /**
+   * The user stopped looking (window blurred, page hidden) or left `roomId`: what waits goes now,
+   * so the user's other devices see the read within the interval.
+   */
+  flush(roomId?: string): void {
+    this.outgoing.flush(roomId);
+  }
+
+  /** A new session: forget queued markers without sending them. */
+  reset(): void {
+    this.outgoing.reset();
+  }
+
+  private readShown(roomId: string): void {
+    const state = this.store.getState();
+    const newest = higher(state.timelines[roomId]?.messages.at(-1)?.seq, this.room(roomId)?.lastSeq);
+    if (newest !== undefined && this.host.isFocused()) this.markRead(roomId, newest);
+  }
+
+  /** Marks `roomId` read up to `seq`: the local count drops now, the server hears it coalesced. */
+  markRead(roomId: string, seq: number): void {
     const room = this.room(roomId);
     // Rooms without a count (no history, no right to read) have nothing to mark.
     if (!room || room.lastSeq === undefined || seq <= (room.lastReadSeq ?? 0)) return;
     this.store.setState((s) => patchRoom(s, roomId, (r) => ({ lastReadSeq: higher(r.lastReadSeq, Math.min(seq, r.lastSeq ?? seq)) })));
+    this.outgoing.queue(roomId, seq);
+  }
+
+  private async sendRead(roomId: string, seq: number): Promise<void> {
     const ack = await this.request('room:read', { roomId, seq });
     if (ack?.ok) this.store.setState((s) => patchRoom(s, roomId, (r) => ({ lastReadSeq: higher(r.lastReadSeq, ack.lastReadSeq) })));
   }

@@ -102,6 +102,8 @@ export class ChatClient {
 
   async signOut(): Promise<void> {
     const { serverUrl, token } = this.store.getState();
+    // Markers still waiting for their interval go out while the socket is open.
+    this.reads.flush();
     // Forget the token locally first, so a reload right now cannot bring the session back;
     // then revoke it on the server before the UI moves on (bounded, and keepalive lets the
     // request finish even if the page goes away).
@@ -117,6 +119,7 @@ export class ChatClient {
   private teardown(error: UiError | null = null): void {
     // Unsent messages stay saved for this account's next sign-in; only memory is cleared.
     this.outbox.detach();
+    this.reads.reset();
     this.socket?.close();
     this.socket = null;
     this.connectedBefore = false;
@@ -228,7 +231,11 @@ export class ChatClient {
     if (previous === roomId) return;
     this.store.setState({ activeRoomId: roomId, closedNotice: null, error: null });
     // Leaving keeps the roster honest: a user counts as a participant only where they look.
-    if (previous) void this.request('room:leave', { roomId: previous });
+    // The read marker that waits for the room goes first, so other devices see it at once.
+    if (previous) {
+      this.reads.flush(previous);
+      void this.request('room:leave', { roomId: previous });
+    }
     void this.deps.platform.saveSettings({ lastRoomId: roomId });
     await this.join(roomId, 'fresh');
   }

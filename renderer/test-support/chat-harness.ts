@@ -26,6 +26,8 @@ export interface HarnessOptions {
   token?: string | null;
   fetch?: FetchFn;
   upload?: Uploader;
+  /** Whether the window has the focus (default: not focused, as in Node). */
+  isFocused?: () => boolean;
 }
 
 /** Lets queued promise callbacks (fake acks, bridge continuations) run. */
@@ -60,6 +62,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       return fetchFn(input, init);
     },
     upload: options.upload,
+    isFocused: options.isFocused,
     newClientId: () => `client-${++ids}`,
     connect: () => {
       const socket = new FakeSocket();
