@@ -5,11 +5,13 @@ import type { Addin } from '../domain';
 import { AppError } from '../errors';
 import type { Storage } from '../storage/repositories';
 import type { DomainEventBus } from './events';
+import type { RoomDirectory } from './room-directory';
 
 export class AddinService {
   constructor(
     private readonly storage: Storage,
     private readonly events: DomainEventBus,
+    private readonly directory: RoomDirectory,
   ) {}
 
   list(): Promise<Addin[]> {
@@ -21,6 +23,8 @@ export class AddinService {
     if (await this.storage.addins.findByName(input.name)) throw new AppError('conflict', `an add-in named ${input.name} exists`);
     const addin: Addin = { id: randomUUID(), name: input.name, url: input.url };
     await this.storage.addins.create(addin, new Date().toISOString());
+    this.directory.putAddin(addin);
+    this.events.emit('addin:changed', addin.id);
     return addin;
   }
 
@@ -33,22 +37,22 @@ export class AddinService {
     }
     const next: Addin = { id, name: patch.name ?? current.name, url: patch.url ?? current.url };
     await this.storage.addins.update(next);
-    await this.announceRoomsUsing(id);
+    this.directory.putAddin(next);
+    this.events.emit('addin:changed', id);
+    this.announceRoomsUsing(id);
     return next;
   }
 
   async delete(id: string): Promise<void> {
-    const users = await this.roomsUsing(id);
+    const users = this.directory.roomIdsUsingAddin(id);
     if (!(await this.storage.addins.delete(id))) throw new AppError('not_found', 'no such add-in');
+    this.directory.removeAddin(id);
+    this.events.emit('addin:changed', id);
     for (const roomId of users) this.events.emit('room:changed', roomId);
   }
 
-  private async roomsUsing(addinId: string): Promise<string[]> {
-    return (await this.storage.rooms.list()).filter((r) => r.addinId === addinId).map((r) => r.id);
-  }
-
-  private async announceRoomsUsing(addinId: string): Promise<void> {
-    for (const roomId of await this.roomsUsing(addinId)) this.events.emit('room:changed', roomId);
+  private announceRoomsUsing(addinId: string): void {
+    for (const roomId of this.directory.roomIdsUsingAddin(addinId)) this.events.emit('room:changed', roomId);
   }
 }
 

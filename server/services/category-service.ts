@@ -5,6 +5,7 @@ import type { Category } from '../domain';
 import { AppError } from '../errors';
 import type { CategoryRecord, Storage } from '../storage/repositories';
 import type { DomainEventBus } from './events';
+import type { RoomDirectory } from './room-directory';
 
 export interface CategoryInput {
   name?: string;
@@ -26,16 +27,17 @@ export class CategoryService {
   constructor(
     private readonly storage: Storage,
     private readonly events: DomainEventBus,
+    private readonly directory: RoomDirectory,
   ) {}
 
   list(): Promise<CategoryRecord[]> {
-    return this.storage.categories.list();
+    return Promise.resolve(this.directory.allCategories());
   }
 
-  async get(id: string): Promise<CategoryRecord> {
-    const record = await this.storage.categories.get(id);
-    if (!record) throw new AppError('not_found', 'no such category');
-    return record;
+  get(id: string): Promise<CategoryRecord> {
+    const record = this.directory.category(id);
+    if (!record) return Promise.reject(new AppError('not_found', 'no such category'));
+    return Promise.resolve(record);
   }
 
   async create(input: CategoryInput & { name: string }): Promise<CategoryRecord> {
@@ -52,6 +54,8 @@ export class CategoryService {
       chatHistory: input.chatHistory ?? true,
     };
     await this.storage.categories.create(record, new Date().toISOString());
+    this.directory.putCategory(record);
+    this.events.emit('category:changed', record.id);
     return record;
   }
 
@@ -61,9 +65,9 @@ export class CategoryService {
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as CategoryInput;
     const next: CategoryRecord = { ...current, ...defined };
     await this.storage.categories.update(next);
-    for (const room of await this.storage.rooms.list()) {
-      if (room.categoryId === id) this.events.emit('room:changed', room.id);
-    }
+    this.directory.putCategory(next);
+    this.events.emit('category:changed', id);
+    for (const roomId of this.directory.roomIdsInCategory(id)) this.events.emit('room:changed', roomId);
     return next;
   }
 

@@ -42,6 +42,7 @@ export class ConfigService {
       else entry[field] = value;
     }
     await this.storage.config.put(scope, entry, new Date().toISOString());
+    this.events.emit('config:stored');
     await this.refresh();
     return { scope, ...(entry as ConfigEntry) };
   }
@@ -50,12 +51,15 @@ export class ConfigService {
     if (scope === 'global') throw new AppError('bad_request', 'the global entry cannot be deleted');
     // Deleting an entry that is not there is already done: answer as if it were.
     await this.storage.config.delete(scope);
+    this.events.emit('config:stored');
     await this.refresh();
   }
 
   /**
    * Other servers sharing this store may change the configuration too (§5: every server whose
-   * effective configuration changed tells its clients), so re-read it now and then.
+   * effective configuration changed tells its clients). With the cluster link they say so
+   * (server/socket/cluster-sync.ts calls refresh()); servers that share a store without it
+   * re-read it now and then, one small query each time.
    */
   watch(intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
     // One re-read at a time, and stopping waits for the one in flight: the caller closes the
@@ -76,15 +80,12 @@ export class ConfigService {
   }
 
   private async compute(): Promise<EffectiveConfig> {
-    const [global, site, pool] = await Promise.all([
-      this.storage.config.get('global'),
-      this.storage.config.get(`site:${this.site}`),
-      this.storage.config.get(`pool:${this.pool}`),
-    ]);
-    return resolveEffectiveConfig({ global, site, pool });
+    const entries = new Map((await this.storage.config.list()).map((e) => [e.scope, e.fields]));
+    return resolveEffectiveConfig({ global: entries.get('global'), site: entries.get(`site:${this.site}`), pool: entries.get(`pool:${this.pool}`) });
   }
 
-  private async refresh(): Promise<void> {
+  /** Re-reads the store and announces `config:changed` when this server's effective config changed. */
+  async refresh(): Promise<void> {
     const previous = this.effective;
     const next = await this.compute();
     this.effective = next;

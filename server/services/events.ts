@@ -1,12 +1,22 @@
 // Domain events: services announce what happened, the socket layer decides who hears about it.
 // This keeps services free of socket.io (and lets a Redis adapter fan out later).
 import { EventEmitter } from 'node:events';
-import type { EffectiveConfig, Message } from '../domain';
+import type { EffectiveConfig, Message, RoomActivity } from '../domain';
 
 export interface DomainEvents {
   'message:created': [message: Message];
   'messages:removed': [roomId: string, seqs: number[]];
   'config:changed': [config: EffectiveConfig, previous: EffectiveConfig];
+  /** A configuration entry was written here (other servers re-read theirs). */
+  'config:stored': [];
+  /** `room:activity` for these users' sockets, on every server. */
+  'room:activity': [userIds: string[], payload: RoomActivity];
+  /** Someone followed or unfollowed the room (other servers forget their follower list). */
+  'followers:changed': [roomId: string];
+  /** A category was created or changed (its rooms get 'room:changed' too). */
+  'category:changed': [categoryId: string];
+  /** An add-in was created, changed or deleted. */
+  'addin:changed': [addinId: string];
   /** A room was created or changed (or its category/add-in changed): re-evaluate who sees it. */
   'room:changed': [roomId: string];
   'room:deleted': [roomId: string];

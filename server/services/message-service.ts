@@ -1,14 +1,20 @@
 // Messages: the join snapshot, history pages, catch-up, idempotent send and search
-// (PROTOCOL.md §2, §9.4, §9.5, §9.9, §9.13, §9.14).
+// (PROTOCOL.md §2, §9.4, §9.5, §9.9, §9.13, §9.14). Access is answered from the in-memory
+// directory (room-access.ts); sends are group-committed (group-commit.ts); pages are bounded in
+// bytes (page-bounds.ts).
 import { randomUUID } from 'node:crypto';
 import { checkMessageText } from '../../common/text';
 import { DEFAULT_SEARCH_LIMIT, MAX_SINCE_PAGE, type ClientRequest } from '../../common/protocol';
-import type { Message, SearchHit, User } from '../domain';
+import type { FileRef, Message, SearchHit, User } from '../domain';
 import { AppError } from '../errors';
 import type { Storage } from '../storage/repositories';
-import { type RoomAction, can } from './authorization';
+import { can } from './authorization';
 import type { ConfigService } from './config-service';
 import type { DomainEventBus } from './events';
+import { GroupCommit } from './group-commit';
+import { newestWithin, oldestWithin } from './page-bounds';
+import type { ReadMarkerService } from './read-marker-service';
+import type { AccessNeed } from './room-access';
 import type { RoomService } from './room-service';
 import type { RoomContext } from './room-views';
 
@@ -18,21 +24,22 @@ export interface Page {
 }
 
 export class MessageService {
+  private readonly writer: GroupCommit;
+
   constructor(
     private readonly storage: Storage,
     private readonly events: DomainEventBus,
     private readonly config: ConfigService,
     private readonly rooms: RoomService,
-  ) {}
+    private readonly readMarkers: ReadMarkerService,
+    private readonly onError: (what: string, error: unknown) => void,
+  ) {
+    this.writer = new GroupCommit(storage);
+  }
 
   /** Access in the protocol's order: not_found → room_disabled → forbidden. */
-  async access(user: User, roomId: string, action: RoomAction): Promise<RoomContext> {
-    const context = await this.rooms.findFor(user, roomId);
-    if (context.room.disabled) throw new AppError('room_disabled', 'this room is disabled');
-    if (!can(user, action, context.room, context.category)) {
-      throw new AppError('forbidden', action === 'post' ? 'you may not post in this room' : 'you may not read this room');
-    }
-    return context;
+  access(user: User, roomId: string, need: AccessNeed): RoomContext {
+    return this.rooms.require(user, roomId, need);
   }
 
   /** The last N messages (N = effective defaultChatHistory), oldest first; none without history. */
@@ -40,54 +47,62 @@ export class MessageService {
     if (!context.category.chatHistory) return { messages: [], hasMore: false };
     const n = this.config.current.defaultChatHistory;
     const rows = await this.storage.messages.latest(context.room.id, n + 1);
-    const hasMore = rows.length > n;
-    return { messages: hasMore ? rows.slice(1) : rows, hasMore };
+    return newestPage(rows, n);
   }
 
   async history(user: User, request: ClientRequest<'room:history'>): Promise<Page> {
-    await this.readableWithHistory(user, request.roomId);
+    this.access(user, request.roomId, 'history');
     const rows = await this.storage.messages.before(request.roomId, request.beforeSeq, request.limit + 1);
-    const hasMore = rows.length > request.limit;
-    return { messages: hasMore ? rows.slice(1) : rows, hasMore };
+    return newestPage(rows, request.limit);
   }
 
   async since(user: User, request: ClientRequest<'messages:since'>): Promise<Page> {
-    await this.readableWithHistory(user, request.roomId);
+    this.access(user, request.roomId, 'history');
     const rows = await this.storage.messages.after(request.roomId, request.afterSeq, MAX_SINCE_PAGE + 1);
-    const hasMore = rows.length > MAX_SINCE_PAGE;
-    return { messages: hasMore ? rows.slice(0, MAX_SINCE_PAGE) : rows, hasMore };
+    const counted = rows.length > MAX_SINCE_PAGE;
+    const { messages, cut } = oldestWithin(counted ? rows.slice(0, MAX_SINCE_PAGE) : rows);
+    return { messages, hasMore: counted || cut };
   }
 
   async send(user: User, request: ClientRequest<'message:send'>): Promise<Message> {
-    await this.access(user, request.roomId, 'post');
+    const context = this.access(user, request.roomId, 'post');
     const checked = checkMessageText(request.text, this.config.current.maxMessageChars);
     if (!checked.ok) {
       throw new AppError('bad_request', checked.reason === 'blank' ? 'the message is empty' : 'the message is too long');
     }
+    let file: FileRef | null = null;
     if (request.fileId !== undefined) {
-      const file = await this.storage.files.get(request.fileId);
-      if (!file || file.roomId !== request.roomId || file.uploaderId !== user.id) {
+      const record = await this.storage.files.get(request.fileId);
+      if (!record || record.roomId !== request.roomId || record.uploaderId !== user.id) {
         throw new AppError('bad_request', 'no such file in this room');
       }
+      file = { fileId: record.fileId, name: record.name, size: record.size, mime: record.mime };
     }
-    const { message, created } = await this.storage.messages.insertIdempotent({
-      id: randomUUID(),
-      roomId: request.roomId,
-      senderId: user.id,
-      senderName: user.displayName,
-      clientId: request.clientId,
-      text: checked.text,
-      fileId: request.fileId ?? null,
-      createdAt: new Date().toISOString(),
-    });
-    // Only a newly stored message is news; a resend just gets its stored copy back.
-    if (created) this.events.emit('message:created', message);
+    const { message, created } = await this.writer.insert(
+      {
+        id: randomUUID(),
+        roomId: request.roomId,
+        senderId: user.id,
+        senderName: user.displayName,
+        clientId: request.clientId,
+        text: checked.text,
+        fileId: request.fileId ?? null,
+        createdAt: new Date().toISOString(),
+      },
+      file,
+    );
+    // Only a newly stored message is news; a resend just gets its stored copy back. The broadcast
+    // goes out at once, in seq order; what else the message implies follows it.
+    if (created) {
+      this.events.emit('message:created', message);
+      this.readMarkers.stored(message, context).catch((error: unknown) => this.onError('read markers after a send', error));
+    }
     return message;
   }
 
   async search(user: User, request: ClientRequest<'search'>): Promise<SearchHit[]> {
     const words = request.query.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
-    let searchable: RoomContext[];
+    let searchable: readonly RoomContext[];
     if (request.roomId !== undefined) {
       const context = await this.rooms.findFor(user, request.roomId);
       if (!can(user, 'search', context.room, context.category)) throw new AppError('forbidden', 'you may not read this room');
@@ -106,10 +121,11 @@ export class MessageService {
     });
     return messages.map((message) => ({ message, roomName: names.get(message.roomId) ?? '' }));
   }
+}
 
-  private async readableWithHistory(user: User, roomId: string): Promise<RoomContext> {
-    const context = await this.access(user, roomId, 'readHistory');
-    if (!context.category.chatHistory) throw new AppError('history_disabled', 'chat history is off in this category');
-    return context;
-  }
+/** Up to `limit` of the newest rows (asked for limit + 1 to learn whether there is more), bounded in bytes. */
+function newestPage(rows: Message[], limit: number): Page {
+  const counted = rows.length > limit;
+  const { messages, cut } = newestWithin(counted ? rows.slice(1) : rows);
+  return { messages, hasMore: counted || cut };
 }

@@ -8,6 +8,8 @@ import { can, canCreateIn, inCategory, isAdmin, listIncludes } from './authoriza
 import type { BlobStore } from './blob-store';
 import { toCategory } from './category-service';
 import type { DomainEventBus } from './events';
+import { type AccessNeed, findRoom, requireRoom } from './room-access';
+import type { RoomDirectory } from './room-directory';
 import { type RoomContext, toSummary } from './room-views';
 
 export interface RoomInput {
@@ -29,48 +31,45 @@ export class RoomService {
     private readonly storage: Storage,
     private readonly events: DomainEventBus,
     private readonly blobs: BlobStore,
+    readonly directory: RoomDirectory,
   ) {}
 
   /** The room with its category and add-in, without any access check. */
   async context(roomId: string): Promise<RoomContext | undefined> {
-    const room = await this.storage.rooms.get(roomId);
-    if (!room) return undefined;
-    const category = await this.storage.categories.get(room.categoryId);
-    if (!category) return undefined;
-    const addin = room.addinId === null ? null : ((await this.storage.addins.get(room.addinId)) ?? null);
-    return { room, category, addin };
+    return Promise.resolve(this.directory.context(roomId));
   }
 
   /** The room if the user may know it exists; `not_found` otherwise (secret rooms stay secret). */
   async findFor(user: User, roomId: string): Promise<RoomContext> {
-    const context = await this.context(roomId);
-    if (!context || !can(user, 'find', context.room, context.category)) throw new AppError('not_found', 'no such room');
-    return context;
+    return Promise.resolve(findRoom(this.directory, user, roomId));
+  }
+
+  /** The protocol's error order for an action in a room (room-access.ts), from memory. */
+  require(user: User, roomId: string, need: AccessNeed): RoomContext {
+    return requireRoom(this.directory, user, roomId, need);
   }
 
   /** Every room with its category and add-in, for listings and fan-out. */
-  async allContexts(): Promise<RoomContext[]> {
-    const [rooms, categories, addins] = await Promise.all([this.storage.rooms.list(), this.storage.categories.list(), this.storage.addins.list()]);
-    const byId = new Map(categories.map((c) => [c.id, c]));
-    const addinById = new Map(addins.map((a) => [a.id, a]));
-    return rooms.flatMap((room) => {
-      const category = byId.get(room.categoryId);
-      return category ? [{ room, category, addin: room.addinId === null ? null : (addinById.get(room.addinId) ?? null) }] : [];
-    });
+  async allContexts(): Promise<readonly RoomContext[]> {
+    return Promise.resolve(this.directory.all());
   }
 
   async listFor(user: User, joined: ReadonlySet<string>, query?: string): Promise<RoomSummary[]> {
     const needle = query?.trim().toLowerCase() ?? '';
-    return (await this.allContexts())
-      .filter((c) => can(user, 'find', c.room, c.category))
-      .filter((c) => needle === '' || c.room.name.toLowerCase().includes(needle) || c.room.description.toLowerCase().includes(needle))
-      .map((c) => toSummary(user, c, joined.has(c.room.id)));
+    const summaries: RoomSummary[] = [];
+    for (const context of this.directory.all()) {
+      if (!can(user, 'find', context.room, context.category)) continue;
+      const { name, description } = context.room;
+      if (needle !== '' && !name.toLowerCase().includes(needle) && !description.toLowerCase().includes(needle)) continue;
+      summaries.push(toSummary(user, context, joined.has(context.room.id)));
+    }
+    return Promise.resolve(summaries);
   }
 
   /** Categories the user belongs to or can create in (administrators: all). */
   async categoriesFor(user: User): Promise<Category[]> {
-    const categories = await this.storage.categories.list();
-    return categories.filter((c) => isAdmin(user) || inCategory(user, c) || canCreateIn(user, c)).map(toCategory);
+    const categories = this.directory.allCategories();
+    return Promise.resolve(categories.filter((c) => isAdmin(user) || inCategory(user, c) || canCreateIn(user, c)).map(toCategory));
   }
 
   async create(user: User, input: RoomInput & { name: string; categoryId: string }): Promise<RoomContext> {
@@ -96,6 +95,7 @@ export class RoomService {
       presenters: input.presenters ?? [],
     };
     await this.storage.rooms.create(room, new Date().toISOString());
+    this.directory.putRoom(room);
     this.events.emit('room:changed', room.id);
     return (await this.context(room.id))!;
   }
@@ -115,6 +115,7 @@ export class RoomService {
       next = withoutOutsiders(next, target);
     }
     await this.storage.rooms.update(next);
+    this.directory.putRoom(next);
     this.events.emit('room:changed', roomId);
     return (await this.context(roomId))!;
   }
@@ -125,6 +126,7 @@ export class RoomService {
     if (!can(user, 'delete', context.room, context.category)) throw new AppError('forbidden', 'only administrators delete rooms');
     const fileIds = await this.storage.files.listIdsByRoom(roomId);
     await this.storage.rooms.delete(roomId);
+    this.directory.removeRoom(roomId);
     await this.blobs.remove(fileIds);
     this.events.emit('room:deleted', roomId);
   }

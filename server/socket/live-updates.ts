@@ -1,5 +1,6 @@
 // Turns domain events into pushes to the right sockets (PROTOCOL.md §2 server→client table).
-import type { EffectiveConfig, Message } from '../domain';
+// Each server updates its own sockets; cluster-sync.ts relays what other servers need to hear.
+import type { EffectiveConfig, Message, RoomActivity } from '../domain';
 import type { Services } from '../services';
 import { can } from '../services/authorization';
 import { toDetail } from '../services/room-views';
@@ -7,32 +8,35 @@ import type { RoomPresence } from './room-presence';
 import type { ChatServer, ChatSocket } from './types';
 import { roomChannel, tokenChannel, userChannel } from './types';
 
+/** Updates of this server's own sockets that another server's change also calls for. */
+export interface LocalPushes {
+  roomChanged(roomId: string): void;
+  roomDeleted(roomId: string): void;
+}
+
 export function wireLiveUpdates(
   io: ChatServer,
   services: Services,
   presence: RoomPresence,
   onError: (what: string, error: unknown) => void,
-  clustered = false,
-): () => void {
+): { unwire: () => void; local: LocalPushes } {
   const { events } = services;
   const run = (what: string, task: () => Promise<void>) => void task().catch((error: unknown) => onError(what, error));
   /** This server's own sockets: each server updates its own. */
   const sockets = (): ChatSocket[] => [...io.of('/').sockets.values()];
 
-  const onMessage = (message: Message) => {
-    io.to(roomChannel(message.roomId)).emit('message:new', { message });
-    // Followers hear about it on every socket, joined or not; the user channel spans servers.
-    run('room:activity', async () => {
-      for (const { userId, payload } of await services.readMarkers.activity(message)) io.to(userChannel(userId)).emit('room:activity', payload);
-    });
-  };
+  // socket.io encodes a broadcast once, whatever the number of sockets it reaches.
+  const onMessage = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:new', { message });
+
+  // Every socket of these users, joined or not; the user channels span servers.
+  const onActivity = (userIds: string[], payload: RoomActivity) => io.to(userIds.map(userChannel)).emit('room:activity', payload);
 
   const onRemoved = (roomId: string, seqs: number[]) => {
     for (const seq of seqs) io.to(roomChannel(roomId)).emit('message:removed', { roomId, seq });
   };
 
   const onConfig = (config: EffectiveConfig, previous: EffectiveConfig) => {
-    // Each server tells its own clients: every server notices a change of its own effective
+    // Each server tells its own clients: every server learns of a change of its own effective
     // configuration (config-service.ts re-reads the store), and only it knows its site and pool.
     io.local.emit('config:updated', { config });
     if (config.participantUpdateLimit !== previous.participantUpdateLimit) presence.reevaluateAll();
@@ -71,31 +75,14 @@ export function wireLiveUpdates(
       presence.forgetRoom(roomId);
     });
 
-  // The server where a room changed tells the others, and each updates its own sockets.
-  const onRoomChanged = (roomId: string) => {
-    roomChangedHere(roomId);
-    if (clustered) io.serverSideEmit('pchat:room-changed', roomId);
-  };
-  const onRoomDeleted = (roomId: string) => {
-    roomDeletedHere(roomId);
-    if (clustered) io.serverSideEmit('pchat:room-deleted', roomId);
-  };
-  if (clustered) {
-    io.on('pchat:room-changed', roomChangedHere);
-    io.on('pchat:room-deleted', roomDeletedHere);
-  }
-
   const unsubscribe = events.subscribe({
     'message:created': onMessage,
+    'room:activity': onActivity,
     'messages:removed': onRemoved,
     'config:changed': onConfig,
     'session:revoked': onRevoked,
-    'room:changed': onRoomChanged,
-    'room:deleted': onRoomDeleted,
+    'room:changed': roomChangedHere,
+    'room:deleted': roomDeletedHere,
   });
-  return () => {
-    unsubscribe();
-    io.off('pchat:room-changed', roomChangedHere);
-    io.off('pchat:room-deleted', roomDeletedHere);
-  };
+  return { unwire: unsubscribe, local: { roomChanged: roomChangedHere, roomDeleted: roomDeletedHere } };
 }

@@ -32,7 +32,7 @@ export function registerRoomHandlers(
     limiter,
     'room:join',
     async ({ roomId }) => {
-      const context = await services.messages.access(user, roomId, 'join');
+      const context = services.messages.access(user, roomId, 'join');
       // Join the channel before reading the snapshot so no message falls between the two;
       // a message in both arrives twice with the same seq and the client keeps one.
       await presence.enter(socket, roomId);

@@ -18,6 +18,10 @@ export interface InterServerEvents {
   'pchat:bye': (serverId: string) => void;
   'pchat:room-changed': (roomId: string) => void;
   'pchat:room-deleted': (roomId: string) => void;
+  'pchat:category-changed': (categoryId: string) => void;
+  'pchat:addin-changed': (addinId: string) => void;
+  'pchat:followers-changed': (roomId: string) => void;
+  'pchat:config-stored': () => void;
 }
 
 export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -8,7 +8,7 @@ import { createAddinRepository } from './sql/addin-repository';
 import { createCategoryRepository } from './sql/category-repository';
 import { createConfigRepository } from './sql/config-repository';
 import { createFileRepository } from './sql/file-repository';
-import { createMessageRepository } from './sql/message-repository';
+import { type SearchFn, createMessageRepository } from './sql/message-repository';
 import { searchMessagesPostgres } from './sql/postgres-message-search';
 import { createReadMarkerRepository } from './sql/read-marker-repository';
 import { createRoomRepository } from './sql/room-repository';
@@ -16,7 +16,14 @@ import { createSessionRepository } from './sql/session-repository';
 import { searchMessagesSqlite } from './sql/sqlite-message-search';
 import { createUserRepository } from './sql/user-repository';
 
-export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKind): Storage {
+export interface SqlStorageOptions {
+  /** Replaces the dialect's search (SQLite: the worker thread of sqlite-search-pool.ts). */
+  search?: SearchFn;
+  /** Runs before the database closes. */
+  beforeClose?: () => Promise<void>;
+}
+
+export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKind, options: SqlStorageOptions = {}): Storage {
   return {
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
@@ -24,9 +31,12 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKin
     categories: createCategoryRepository(db),
     addins: createAddinRepository(db),
     rooms: createRoomRepository(db),
-    messages: createMessageRepository(db, kind === 'postgres' ? searchMessagesPostgres : searchMessagesSqlite),
+    messages: createMessageRepository(db, options.search ?? (kind === 'postgres' ? searchMessagesPostgres : searchMessagesSqlite)),
     files: createFileRepository(db),
     readMarkers: createReadMarkerRepository(db),
-    close: () => db.destroy(),
+    async close() {
+      await options.beforeClose?.();
+      await db.destroy();
+    },
   };
 }

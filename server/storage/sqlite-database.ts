@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { migrateOrThrow } from './migrate';
 import type { DatabaseSchema } from './schema';
 
+export const DATABASE_FILE = 'pchat.db';
+
 export async function openSqliteDatabase(dataDir: string): Promise<Kysely<DatabaseSchema>> {
   mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(join(dataDir, 'pchat.db'));
+  const sqlite = new Database(join(dataDir, DATABASE_FILE));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

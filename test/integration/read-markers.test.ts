@@ -1,6 +1,6 @@
 // Read markers, follows and room:activity (docs/protocol.md "What pchat adds") over real sockets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoomSummary } from '../../common/protocol';
+import type { RoomActivity, RoomSummary } from '../../common/protocol';
 import { createCategory, createRoom, createUser, http } from './helpers/http-client';
 import { type ClientSocket, connect, ok, record, request, settle, waitFor } from './helpers/socket-client';
 import { type World, connectAs, makeWorld } from './helpers/world';
@@ -10,6 +10,15 @@ describe('read markers, follows and room activity', () => {
   let alice: ClientSocket;
   let bob: ClientSocket;
   let carol: { token: string };
+
+  /** room:activity heard by the socket for one room only. */
+  const recordRoom = (socket: ClientSocket, roomId: string) => {
+    const heard: RoomActivity[] = [];
+    socket.on('room:activity', (activity) => {
+      if (activity.roomId === roomId) heard.push(activity);
+    });
+    return heard;
+  };
 
   const summary = async (socket: ClientSocket, roomId: string): Promise<RoomSummary | undefined> =>
     (await ok(socket, 'rooms:list', {})).rooms.find((r) => r.id === roomId);
@@ -58,7 +67,8 @@ describe('read markers, follows and room activity', () => {
     // Carol cannot read a closed room she is not a member of, so she may not follow it.
     expect(await request(carolSocket, 'room:follow', { roomId: room.id, follow: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
-    const [bobHeard, elsewhereHeard, aliceHeard, carolHeard] = [bob, bobElsewhere, alice, carolSocket].map((s) => record(s, 'room:activity'));
+    // Only this room's activity: bob's reads in earlier tests reach his sockets too.
+    const [bobHeard, elsewhereHeard, aliceHeard, carolHeard] = [bob, bobElsewhere, alice, carolSocket].map((s) => recordRoom(s, room.id));
     await ok(alice, 'message:send', { roomId: room.id, clientId: 'b1', text: 'news' });
     await waitFor(() => bobHeard!.length === 1 && elsewhereHeard!.length === 1, 'activity on both of bob’s sockets');
     expect(bobHeard![0]).toEqual({ roomId: room.id, lastSeq: 1 });
@@ -74,6 +84,23 @@ describe('read markers, follows and room activity', () => {
     expect((await summary(bob, room.id))?.lastSeq).toBeUndefined();
     bobElsewhere.disconnect();
     carolSocket.disconnect();
+  });
+
+  it('a read on one device reaches the user’s other devices, batched, within 3 s', async () => {
+    const room = await createRoom(world.url, world.adminToken, { name: 'Two devices', categoryId: world.category.id, privacy: 'open' });
+    await ok(bob, 'room:follow', { roomId: room.id, follow: true });
+    for (const clientId of ['d1', 'd2', 'd3']) await ok(alice, 'message:send', { roomId: room.id, clientId, text: clientId });
+    const laptop = (await connectAs(world, world.bob)).socket;
+    await settle();
+    const heard = recordRoom(laptop, room.id);
+    // A client that marks every arrival: three reads, one announcement of where bob stands.
+    for (const seq of [1, 2, 3]) await ok(bob, 'room:read', { roomId: room.id, seq });
+    const readAt = Date.now();
+    await waitFor(() => heard.some((a) => a.lastReadSeq === 3), 'the read on the other device', 3000);
+    expect(Date.now() - readAt).toBeLessThan(3000);
+    expect(heard.filter((a) => a.lastReadSeq !== undefined).map((a) => a.lastReadSeq)).toEqual([3]);
+    expect(heard.at(-1)).toEqual({ roomId: room.id, lastSeq: 3, lastReadSeq: 3 });
+    laptop.disconnect();
   });
 
   it('the sender’s own message arrives as read on their other sockets', async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { MessageFilter, MessageRepository, NewMessage, SearchQuery } from '../repositories';
-import type { Message } from '../../domain';
+import type { FileRef, Message } from '../../domain';
 import type { DatabaseSchema } from '../schema';
 import { type MessageQuery, selectMessages, toMessage } from './message-rows';
 
@@ -28,6 +28,11 @@ function isUniqueViolation(error: unknown): boolean {
   return error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+async function selectFile(db: Kysely<DatabaseSchema>, fileId: string): Promise<FileRef | undefined> {
+  const row = await db.selectFrom('files').select(['id', 'name', 'size', 'mime']).where('id', '=', fileId).executeTakeFirst();
+  return row && { fileId: row.id, name: row.name, size: Number(row.size), mime: row.mime };
+}
+
 async function findByClientId(db: Kysely<DatabaseSchema>, message: NewMessage): Promise<Message | undefined> {
   const row = await selectMessages(db)
     .where('m.room_id', '=', message.roomId)
@@ -37,36 +42,44 @@ async function findByClientId(db: Kysely<DatabaseSchema>, message: NewMessage): 
   return row && toMessage(row);
 }
 
+/** Stores one new message with its room's next seq, inside the caller's transaction. */
+async function insertOne(trx: Kysely<DatabaseSchema>, message: NewMessage, file: FileRef | null): Promise<Message> {
+  // Bumping the room's counter locks its row, so concurrent senders get consecutive seqs.
+  const { last_seq: seq } = await trx
+    .updateTable('rooms')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', message.roomId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('messages')
+    .values({
+      id: message.id,
+      room_id: message.roomId,
+      seq,
+      sender_id: message.senderId,
+      sender_name: message.senderName,
+      client_id: message.clientId,
+      text: message.text,
+      file_id: message.fileId,
+      created_at: message.createdAt,
+    })
+    .execute();
+  const { roomId, id, clientId, senderId, senderName, text, createdAt } = message;
+  return { roomId, seq: Number(seq), id, clientId, senderId, senderName, text, createdAt, file };
+}
+
+const idempotencyKey = (m: NewMessage) => `${m.roomId}\u0000${m.senderId}\u0000${m.clientId}`;
+
 export function createMessageRepository(db: Kysely<DatabaseSchema>, search: SearchFn): MessageRepository {
   return {
     async insertIdempotent(message) {
+      const file = message.fileId === null ? null : ((await selectFile(db, message.fileId)) ?? null);
       try {
         return await db.transaction().execute(async (trx) => {
           const existing = await findByClientId(trx, message);
           if (existing) return { message: existing, created: false };
-          // Bumping the room's counter locks its row, so concurrent senders get consecutive seqs.
-          const { last_seq: seq } = await trx
-            .updateTable('rooms')
-            .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-            .where('id', '=', message.roomId)
-            .returning('last_seq')
-            .executeTakeFirstOrThrow();
-          await trx
-            .insertInto('messages')
-            .values({
-              id: message.id,
-              room_id: message.roomId,
-              seq,
-              sender_id: message.senderId,
-              sender_name: message.senderName,
-              client_id: message.clientId,
-              text: message.text,
-              file_id: message.fileId,
-              created_at: message.createdAt,
-            })
-            .execute();
-          const stored = await selectMessages(trx).where('m.id', '=', message.id).executeTakeFirstOrThrow();
-          return { message: toMessage(stored), created: true };
+          return { message: await insertOne(trx, message, file), created: true };
         });
       } catch (error) {
         // Two sends of one clientId raced (possible where transactions run concurrently): the
@@ -75,6 +88,25 @@ export function createMessageRepository(db: Kysely<DatabaseSchema>, search: Sear
         if (winner) return { message: winner, created: false };
         throw error;
       }
+    },
+    async insertBatch(items) {
+      // Group commit (DESIGN §4b): every message of the batch in one transaction, one fsync.
+      return db.transaction().execute(async (trx) => {
+        const results: { message: Message; created: boolean }[] = [];
+        const inBatch = new Map<string, Message>();
+        for (const { message, file } of items) {
+          const key = idempotencyKey(message);
+          const earlier = inBatch.get(key) ?? (await findByClientId(trx, message));
+          if (earlier) {
+            results.push({ message: earlier, created: false });
+            continue;
+          }
+          const stored = await insertOne(trx, message, file);
+          inBatch.set(key, stored);
+          results.push({ message: stored, created: true });
+        }
+        return results;
+      });
     },
     async latest(roomId, limit) {
       const rows = await selectMessages(db).where('m.room_id', '=', roomId).orderBy('m.seq', 'desc').limit(limit).execute();
@@ -103,11 +135,13 @@ export function createMessageRepository(db: Kysely<DatabaseSchema>, search: Sear
       return db.transaction().execute(async (trx) => {
         const rows = await applyFilter(selectMessages(trx), roomId, filter).execute();
         const seqs = rows.map((r) => r.seq);
-        if (seqs.length === 0) return [];
+        // Read in the same transaction, so the files named are exactly those these messages held.
+        const fileIds = [...new Set(rows.flatMap((r) => (r.file_id === null ? [] : [r.file_id])))];
+        if (seqs.length === 0) return { seqs, fileIds };
         const ids = rows.map((r) => r.id);
         if (replaceWith === undefined) await trx.deleteFrom('messages').where('id', 'in', ids).execute();
         else await trx.updateTable('messages').set({ text: replaceWith, file_id: null }).where('id', 'in', ids).execute();
-        return seqs;
+        return { seqs, fileIds };
       });
     },
     async list(filter) {

@@ -1,9 +1,13 @@
 // Read markers and follows (migration 0004). Both writes are single upserts, so two devices
 // marking the same room at once cannot move the marker back.
 import { type Kysely, sql } from 'kysely';
+import type { Role } from '../../domain';
 import type { ReadMarkerRepository } from '../repositories';
 import type { DatabaseSchema } from '../schema';
-import { fromFlag, toFlag } from './json-list';
+import { fromFlag, parseStringArray, toFlag } from './json-list';
+
+/** Moves the marker forward only: CASE rather than max()/greatest(), the one spelling both dialects share. */
+const FORWARD_ONLY = sql<number>`case when excluded.last_read_seq > read_markers.last_read_seq then excluded.last_read_seq else read_markers.last_read_seq end`;
 
 export function createReadMarkerRepository(db: Kysely<DatabaseSchema>): ReadMarkerRepository {
   return {
@@ -16,14 +20,29 @@ export function createReadMarkerRepository(db: Kysely<DatabaseSchema>): ReadMark
         .insertInto('read_markers')
         .values({ user_id: userId, room_id: roomId, last_read_seq: seq, followed: 0 })
         .onConflict((oc) =>
-          oc.columns(['user_id', 'room_id']).doUpdateSet({
-            // CASE rather than max()/greatest(): the one spelling SQLite and PostgreSQL share.
-            last_read_seq: sql<number>`case when excluded.last_read_seq > read_markers.last_read_seq then excluded.last_read_seq else read_markers.last_read_seq end`,
-          }),
+          oc.columns(['user_id', 'room_id']).doUpdateSet({ last_read_seq: FORWARD_ONLY }),
         )
         .returning('last_read_seq')
         .executeTakeFirstOrThrow();
       return Number(row.last_read_seq);
+    },
+    async markReadMany(markers) {
+      if (markers.length === 0) return;
+      // One statement for the whole batch: one transaction, one fsync. Each pair appears once.
+      await db
+        .insertInto('read_markers')
+        .values(markers.map((m) => ({ user_id: m.userId, room_id: m.roomId, last_read_seq: m.seq, followed: 0 })))
+        .onConflict((oc) => oc.columns(['user_id', 'room_id']).doUpdateSet({ last_read_seq: FORWARD_ONLY }))
+        .execute();
+    },
+    async marker(userId, roomId) {
+      const row = await db
+        .selectFrom('read_markers')
+        .select('last_read_seq')
+        .where('user_id', '=', userId)
+        .where('room_id', '=', roomId)
+        .executeTakeFirst();
+      return row === undefined ? 0 : Number(row.last_read_seq);
     },
     async setFollowed(userId, roomId, followed) {
       await db
@@ -33,8 +52,18 @@ export function createReadMarkerRepository(db: Kysely<DatabaseSchema>): ReadMark
         .execute();
     },
     async followers(roomId) {
-      const rows = await db.selectFrom('read_markers').select('user_id').where('room_id', '=', roomId).where('followed', '=', 1).execute();
-      return rows.map((r) => r.user_id);
+      const rows = await db
+        .selectFrom('read_markers as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select(['u.id', 'u.name', 'u.roles'])
+        .where('r.room_id', '=', roomId)
+        .where('r.followed', '=', 1)
+        .execute();
+      return rows.map((r) => ({ id: r.id, name: r.name, roles: parseStringArray(r.roles).filter((role): role is Role => role === 'admin' || role === 'user') }));
+    },
+    async lastSeq(roomId) {
+      const row = await db.selectFrom('rooms').select('last_seq').where('id', '=', roomId).executeTakeFirst();
+      return row === undefined ? 0 : Number(row.last_seq);
     },
     async lastSeqs() {
       const rows = await db.selectFrom('rooms').select(['id', 'last_seq']).execute();

@@ -1,0 +1,128 @@
+// Read markers in memory, written in batches (DESIGN §4b): a read is answered at once from what is
+// known, and every `flushEveryMs` the markers that moved are written in one statement. A marker
+// only moves forward, in memory as in the store, so a batch can never move one back. Markers are
+// not messages: a crash loses at most the last batch of read positions, never a message.
+import type { Storage } from '../storage/repositories';
+
+interface Known {
+  seq: number;
+  touchedAt: number;
+}
+
+interface Pending {
+  userId: string;
+  roomId: string;
+  seq: number;
+  /** Moved by the user's own `room:read` (their other devices hear of it), not by sending. */
+  announce: boolean;
+}
+
+export type Advanced = Pick<Pending, 'userId' | 'roomId' | 'seq'>;
+
+/** Markers nobody touched for this long are forgotten (read again from the store when needed). */
+const FORGET_AFTER_MS = 10 * 60_000;
+
+const keyOf = (userId: string, roomId: string) => `${userId}\u0000${roomId}`;
+
+export class MarkerBatch {
+  private readonly known = new Map<string, Known>();
+  private readonly loading = new Map<string, Promise<number>>();
+  private pending = new Map<string, Pending>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly flushEveryMs: number,
+    private readonly onAdvanced: (advanced: Advanced[]) => void,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Moves the user's marker forward to `seq` (never back); resolves to where it stands. */
+  async advance(userId: string, roomId: string, seq: number): Promise<number> {
+    const key = keyOf(userId, roomId);
+    const current = this.known.get(key)?.seq ?? (await this.load(key, userId, roomId));
+    return this.raise(key, userId, roomId, Math.max(current, seq), true);
+  }
+
+  /**
+   * The sender's own message: `seq` is the room's newest, so it is at least where the stored marker
+   * stands and nothing needs reading first.
+   */
+  advanceKnownAtLeast(userId: string, roomId: string, seq: number): Promise<number> {
+    const key = keyOf(userId, roomId);
+    return Promise.resolve(this.raise(key, userId, roomId, Math.max(this.known.get(key)?.seq ?? 0, seq), false));
+  }
+
+  /** What memory knows beyond the store (0 when nothing): rooms:list merges it with the store. */
+  pendingSeq(userId: string, roomId: string): number {
+    return this.known.get(keyOf(userId, roomId))?.seq ?? 0;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flushing;
+    await this.flush();
+  }
+
+  private raise(key: string, userId: string, roomId: string, seq: number, announce: boolean): number {
+    const known = this.known.get(key);
+    const now = Date.now();
+    if (known && known.seq >= seq) {
+      known.touchedAt = now;
+      return known.seq;
+    }
+    this.known.set(key, { seq, touchedAt: now });
+    const waiting = this.pending.get(key);
+    this.pending.set(key, { userId, roomId, seq, announce: announce || (waiting?.announce ?? false) });
+    this.schedule();
+    return seq;
+  }
+
+  private load(key: string, userId: string, roomId: string): Promise<number> {
+    let loading = this.loading.get(key);
+    if (!loading) {
+      loading = this.storage.readMarkers.marker(userId, roomId).finally(() => this.loading.delete(key));
+      this.loading.set(key, loading);
+    }
+    return loading;
+  }
+
+  private schedule(): void {
+    if (this.timer !== null || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, this.flushEveryMs);
+    this.timer.unref();
+  }
+
+  private async flush(): Promise<void> {
+    const batch = [...this.pending.values()];
+    if (batch.length === 0) return this.forgetIdle();
+    this.pending = new Map();
+    try {
+      await this.storage.readMarkers.markReadMany(batch.map(({ userId, roomId, seq }) => ({ userId, roomId, seq })));
+    } catch (error) {
+      this.onError(error);
+      // Put them back for the next batch, unless newer positions arrived meanwhile.
+      for (const entry of batch) {
+        const key = keyOf(entry.userId, entry.roomId);
+        const newer = this.pending.get(key);
+        if (!newer || newer.seq < entry.seq) this.pending.set(key, entry);
+      }
+      this.schedule();
+      return;
+    }
+    this.onAdvanced(batch.filter((entry) => entry.announce));
+    this.forgetIdle();
+  }
+
+  private forgetIdle(): void {
+    const before = Date.now() - FORGET_AFTER_MS;
+    for (const [key, known] of this.known) if (known.touchedAt < before && !this.pending.has(key)) this.known.delete(key);
+  }
+}

@@ -1,0 +1,34 @@
+// A page of messages is bounded in bytes as well as in count, so no reply (a join, a history page,
+// a catch-up) can make the server hold megabytes for one request: 30 messages of 8,000 characters
+// of three-byte text would otherwise be 720 kB, and 200 joins of that room 144 MB. A page that
+// hits the bound is cut and says `hasMore`, and the client pages on as usual; a page always keeps
+// at least one message, so paging always moves.
+import type { Message } from '../domain';
+
+export const MAX_PAGE_BYTES = 256 * 1024;
+
+/** What a message adds to a reply besides its text (ids, names, dates, JSON punctuation). */
+const OVERHEAD_BYTES = 300;
+
+const sizeOf = (message: Message): number =>
+  Buffer.byteLength(message.text) + Buffer.byteLength(message.senderName) + OVERHEAD_BYTES;
+
+/** Keeps the newest messages (the end of an oldest-first list) that fit. */
+export function newestWithin(messages: Message[], budget = MAX_PAGE_BYTES): { messages: Message[]; cut: boolean } {
+  let used = 0;
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    used += sizeOf(messages[i]!);
+    if (used > budget && i < messages.length - 1) return { messages: messages.slice(i + 1), cut: true };
+  }
+  return { messages, cut: false };
+}
+
+/** Keeps the oldest messages (the start of an oldest-first list) that fit. */
+export function oldestWithin(messages: Message[], budget = MAX_PAGE_BYTES): { messages: Message[]; cut: boolean } {
+  let used = 0;
+  for (let i = 0; i < messages.length; i += 1) {
+    used += sizeOf(messages[i]!);
+    if (used > budget && i > 0) return { messages: messages.slice(0, i), cut: true };
+  }
+  return { messages, cut: false };
+}
