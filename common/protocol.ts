@@ -226,6 +226,8 @@ export const redeemBodySchema = z.object({ code: z.string().min(1).max(200) });
 export interface SessionResponse {
   token: string;
   user: User;
+  /** When the token stops working unless used again (§10: the earlier of the idle and absolute limits). */
+  expiresAt: string;
 }
 
 export interface HandoffResponse {

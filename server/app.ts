@@ -45,7 +45,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       site: options.site ?? 'default',
       pool: options.pool ?? 'default',
     });
-    if (options.adminPassword !== undefined && options.adminPassword !== '') await services.auth.ensureAdmin(options.adminPassword);
+    if (options.adminPassword !== undefined && options.adminPassword !== '') await services.accounts.ensureAdmin(options.adminPassword);
     const app = await buildHttpApp(services, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, log: options.log ?? false });
     const sockets = await attachSocketServer(app.server, services, (message, error) => app.log.error({ err: error }, message), {
       redisUrl: options.redis,

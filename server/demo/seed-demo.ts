@@ -34,13 +34,13 @@ export async function seedDemo(services: Services, origin: string): Promise<{ us
   const signIns: { user: string; password: string }[] = [];
   const ids = new Map<string, string>();
   for (const u of DEMO_USERS) {
-    const user = (await services.storage.users.findByName(u.name)) ?? (await services.auth.createUser({ ...u, password: u.name }));
+    const user = (await services.storage.users.findByName(u.name)) ?? (await services.accounts.create({ ...u, password: u.name }));
     ids.set(u.name, user.id);
     signIns.push({ user: u.name, password: u.name });
   }
   let admin = await services.storage.users.findByName('admin');
   if (!admin) {
-    await services.auth.ensureAdmin('admin');
+    await services.accounts.ensureAdmin('admin');
     admin = await services.storage.users.findByName('admin');
     signIns.push({ user: 'admin', password: 'admin' });
   }

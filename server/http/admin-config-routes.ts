@@ -1,6 +1,7 @@
 // §7 configuration entries: list, merge into a scope, delete a scope (not global).
 import type { FastifyInstance } from 'fastify';
 import { configPatchSchema, parseConfigScope, type ConfigScope } from '../../common/config';
+import { sessionConfigPatchSchema, splitSessionFields } from '../../common/session-api';
 import { AppError } from '../errors';
 import type { Services } from '../services';
 import { parse, requireAdmin } from './request-helpers';
@@ -21,7 +22,13 @@ export function registerAdminConfigRoutes(app: FastifyInstance, services: Servic
   app.put('/api/admin/config/:scope', async (request) => {
     await requireAdmin(services, request);
     const scope = scopeOf(request.params);
-    return services.config.put(scope, parse(configPatchSchema, request.body));
+    // The session limits (§10) live on the global entry only and are not EffectiveConfig fields.
+    const { session, rest } = splitSessionFields(request.body);
+    if (session !== undefined && scope !== 'global') throw new AppError('bad_request', 'session limits are set on the global entry only');
+    const sessionPatch = session === undefined ? undefined : parse(sessionConfigPatchSchema, session);
+    const patch = parse(configPatchSchema, rest);
+    if (sessionPatch !== undefined) await services.auth.policy.put(sessionPatch);
+    return services.config.put(scope, patch);
   });
 
   app.delete('/api/admin/config/:scope', async (request, reply) => {

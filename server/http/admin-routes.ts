@@ -1,21 +1,10 @@
-// §7 administration: users, categories, add-ins, room deletion.
+// §7 administration: categories, add-ins, room deletion (users: admin-user-routes.ts).
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services';
-import { toUser } from '../services/auth-service';
 import { parse, requireAdmin, requireUser } from './request-helpers';
-import { createAddinBody, createCategoryBody, createUserBody, idParams, updateAddinBody, updateCategoryBody } from './schemas';
+import { createAddinBody, createCategoryBody, idParams, updateAddinBody, updateCategoryBody } from './schemas';
 
 export function registerAdminRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/api/admin/users', async (request) => {
-    await requireAdmin(services, request);
-    return (await services.storage.users.list()).map(toUser);
-  });
-
-  app.post('/api/admin/users', async (request, reply) => {
-    await requireAdmin(services, request);
-    return reply.status(201).send(await services.auth.createUser(parse(createUserBody, request.body)));
-  });
-
   app.get('/api/admin/categories', async (request) => {
     await requireAdmin(services, request);
     return services.categories.list();

@@ -10,6 +10,7 @@ import { registerAdminConfigRoutes } from './admin-config-routes';
 import { registerAdminExportRoutes } from './admin-export-routes';
 import { registerAdminMessageRoutes } from './admin-message-routes';
 import { registerAdminRoutes } from './admin-routes';
+import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerCategoryRoutes } from './category-routes';
 import { registerDemoRoutes } from './demo-routes';
 import { registerFileRoutes } from './file-routes';
@@ -73,6 +74,7 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
   registerFileRoutes(app, services);
   registerAdminConfigRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerAdminUserRoutes(app, services);
   registerAdminExportRoutes(app, services);
   registerAdminMessageRoutes(app, services);
   registerRoomRoutes(app, services);

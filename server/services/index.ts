@@ -1,6 +1,7 @@
 // Wires the services over one Storage. The HTTP and socket layers receive this bundle.
 import { join } from 'node:path';
 import type { Storage } from '../storage/repositories';
+import { AccountService } from './account-service';
 import { AddinService } from './addin-service';
 import { AuthService } from './auth-service';
 import { BlobStore } from './blob-store';
@@ -18,6 +19,7 @@ export interface Services {
   events: DomainEventBus;
   blobs: BlobStore;
   auth: AuthService;
+  accounts: AccountService;
   config: ConfigService;
   categories: CategoryService;
   addins: AddinService;
@@ -34,11 +36,13 @@ export async function createServices(storage: Storage, options: { dataDir: strin
   const config = new ConfigService(storage, events, options.site, options.pool);
   await config.load();
   const rooms = new RoomService(storage, events, blobs);
+  const auth = new AuthService(storage, events);
   return {
     storage,
     events,
     blobs,
-    auth: new AuthService(storage, events),
+    auth,
+    accounts: new AccountService(storage, auth),
     config,
     categories: new CategoryService(storage, events),
     addins: new AddinService(storage, events),

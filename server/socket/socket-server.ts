@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { SERVER_VERSION } from '../version';
 import { joinCluster } from './cluster';
 import { wireLiveUpdates } from './live-updates';
+import { watchSessionExpiry } from './session-expiry';
 import { registerMessageHandlers } from './message-handlers';
 import { registerReadMarkerHandlers } from './read-marker-handlers';
 import { RateLimiter } from './rate-limiter';
@@ -42,6 +43,7 @@ export async function attachSocketServer(
   const serverId = cluster?.serverId ?? null;
   const presence = new RoomPresence(io, new RosterTracker(), () => services.config.current.participantUpdateLimit, serverId);
   const unwire = wireLiveUpdates(io, services, presence, onError, cluster !== null);
+  const stopSessionExpiry = watchSessionExpiry(io, services, onError); // before the connection handler below
   if (serverId !== null) {
     io.on('pchat:roster', (from, roomId, participants) => presence.remoteChanged(from, roomId, participants));
     io.on('pchat:bye', (from) => presence.remoteGone(from));
@@ -115,6 +117,7 @@ export async function attachSocketServer(
     async close() {
       closing = true;
       clearInterval(heartbeat);
+      await stopSessionExpiry();
       // The others drop this server's users from their rosters at once.
       if (serverId !== null) io.serverSideEmit('pchat:bye', serverId);
       const drainUntil = Date.now() + DRAIN_TIMEOUT_MS;

@@ -8,10 +8,13 @@ export interface UserRecord {
   displayName: string;
   roles: Role[];
   passwordHash: string;
+  /** A disabled account cannot sign in; its sessions were revoked when it was disabled. */
+  disabled: boolean;
 }
 
 export interface UserRepository {
   findById(id: string): Promise<UserRecord | undefined>;
+  /** Case-insensitive (§10); when two stored names differ only in case, the exact spelling wins. */
   findByName(name: string): Promise<UserRecord | undefined>;
   list(): Promise<UserRecord[]>;
   create(user: UserRecord): Promise<void>;
@@ -19,14 +22,33 @@ export interface UserRepository {
   count(): Promise<number>;
 }
 
+export interface SessionRecord {
+  /** Random public id; the token hash never leaves the server. */
+  id: string;
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  lastUsedAt: string;
+}
+
 export interface SessionRepository {
-  create(tokenHash: string, userId: string, createdAt: string): Promise<void>;
-  findUserId(tokenHash: string): Promise<string | undefined>;
-  delete(tokenHash: string): Promise<void>;
-  /** Stores a code and forgets codes that expired before `now`. */
-  createHandoff(codeHash: string, userId: string, expiresAt: string, now: string): Promise<void>;
-  /** Marks the code used if it is unused and unexpired; returns its user, else undefined. */
-  consumeHandoff(codeHash: string, now: string): Promise<string | undefined>;
+  create(session: SessionRecord): Promise<void>;
+  find(tokenHash: string): Promise<SessionRecord | undefined>;
+  listForUser(userId: string): Promise<SessionRecord[]>;
+  /** Moves last_used_at forward (never back). */
+  touch(tokenHash: string, lastUsedAt: string): Promise<void>;
+  /** Returns whether a session was deleted. */
+  delete(tokenHash: string): Promise<boolean>;
+  /** Deletes one of the user's sessions by its public id; returns its token hash. */
+  deleteById(userId: string, id: string): Promise<string | undefined>;
+  /** Deletes every session of the user but `keepTokenHash`; returns the token hashes deleted. */
+  deleteForUser(userId: string, keepTokenHash?: string): Promise<string[]>;
+  /** Deletes sessions last used before `usedBefore` or created before `createdBefore`. */
+  deleteStale(usedBefore: string, createdBefore: string): Promise<string[]>;
+  /** Stores a code tied to the session that asked for it, and forgets codes expired before `now`. */
+  createHandoff(codeHash: string, userId: string, sessionTokenHash: string, expiresAt: string, now: string): Promise<void>;
+  /** Marks the code used if it is unused, unexpired and its session still exists; returns its user and session. */
+  consumeHandoff(codeHash: string, now: string): Promise<{ userId: string; sessionTokenHash: string } | undefined>;
 }
 
 export interface ConfigRepository {

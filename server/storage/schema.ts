@@ -10,13 +10,19 @@ export interface UsersTable {
   /** JSON array of roles, e.g. ["admin","user"]. */
   roles: string;
   created_at: string;
+  /** 1 when an administrator disabled the account (migration 0005). */
+  disabled: number;
 }
 
 export interface SessionsTable {
   /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
   token_hash: string;
+  /** Random public id (what the session list shows); never derived from the token. */
+  id: string;
   user_id: string;
   created_at: string;
+  /** For idle expiry; written at most once a minute per session, kept in memory in between. */
+  last_used_at: string;
 }
 
 export interface HandoffCodesTable {
@@ -24,6 +30,8 @@ export interface HandoffCodesTable {
   user_id: string;
   expires_at: string;
   used_at: string | null;
+  /** The session that asked for the code: the code dies with it. */
+  session_token_hash: string | null;
 }
 
 export interface ConfigEntriesTable {

@@ -6,6 +6,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-message-search';
 import * as m0003 from './0003-postgres-search-words';
 import * as m0004 from './0004-read-markers';
+import * as m0005 from './0005-sessions';
 
 type DialectMigration = { up(db: Kysely<unknown>, kind: SqlDialectKind): Promise<void> };
 
@@ -14,6 +15,7 @@ const migrations: Record<string, DialectMigration> = {
   '0002-message-search': m0002,
   '0003-postgres-search-words': m0003,
   '0004-read-markers': m0004,
+  '0005-sessions': m0005,
 };
 
 export function migrationProvider(kind: SqlDialectKind): MigrationProvider {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Role } from '../../domain';
 import type { UserRecord, UserRepository } from '../repositories';
 import type { DatabaseSchema, UsersTable } from '../schema';
@@ -11,6 +11,7 @@ function toRecord(row: Selectable<UsersTable>): UserRecord {
     displayName: row.display_name,
     roles: parseStringArray(row.roles).filter((r): r is Role => r === 'admin' || r === 'user'),
     passwordHash: row.password_hash,
+    disabled: row.disabled === 1,
   };
 }
 
@@ -21,7 +22,14 @@ export function createUserRepository(db: Kysely<DatabaseSchema>): UserRepository
       return row && toRecord(row);
     },
     async findByName(name) {
-      const row = await db.selectFrom('users').selectAll().where('name', '=', name).executeTakeFirst();
+      // lower() on both sides, so the database's own folding decides (and the index on lower(name)
+      // serves it); an exact spelling sorts first when old data holds names differing in case.
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where(sql<string>`lower(name)`, '=', sql<string>`lower(cast(${name} as text))`)
+        .orderBy(sql`case when name = ${name} then 0 else 1 end`)
+        .executeTakeFirst();
       return row && toRecord(row);
     },
     async list() {
@@ -38,13 +46,19 @@ export function createUserRepository(db: Kysely<DatabaseSchema>): UserRepository
           password_hash: user.passwordHash,
           roles: JSON.stringify(user.roles),
           created_at: new Date().toISOString(),
+          disabled: user.disabled ? 1 : 0,
         })
         .execute();
     },
     async update(user) {
       await db
         .updateTable('users')
-        .set({ display_name: user.displayName, password_hash: user.passwordHash, roles: JSON.stringify(user.roles) })
+        .set({
+          display_name: user.displayName,
+          password_hash: user.passwordHash,
+          roles: JSON.stringify(user.roles),
+          disabled: user.disabled ? 1 : 0,
+        })
         .where('id', '=', user.id)
         .execute();
     },
