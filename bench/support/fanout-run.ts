@@ -1,0 +1,131 @@
+// One fan-out measurement, shared by realistic-fanout.ts and cluster-redis.ts: receivers that
+// behave like the real client (receiver-pool.ts) in one room, senders posting an even, open-loop
+// load that stays under the per-connection rate limit, server CPU read from /proc over the send
+// phase, and every acked message checked off against every receiver 2 s after the run.
+import type { Credentials } from './admin-api';
+import { signIn } from './admin-api';
+import { nowMs, sleep, stampedText } from './clock';
+import { cpuMeter } from './proc-stats';
+import { RealClient } from './real-client';
+import { type GroupResult, ReceiverPool, type ReceiverSpec } from './receiver-pool';
+
+/** PROTOCOL §9.12 allows 20 sends/s per connection; stay clear of it. */
+export const PER_SENDER_RATE = 15;
+const GRACE_MS = 2000;
+
+export interface Behaviour {
+  /** Share of receivers that follow the room (room:follow → room:activity per message). */
+  followShare: number;
+  /** Share of receivers that drop and come back once during the run, catching up. */
+  reconnectShare: number;
+  /** How long a reconnecting receiver stays away. */
+  offlineMs: number;
+}
+
+export const REAL_BEHAVIOUR: Behaviour = { followShare: 0.2, reconnectShare: 0.05, offlineMs: 1000 };
+
+/** Whether receiver `i` is one of an evenly spread `share` (offset so shares overlap little). */
+const picked = (i: number, share: number, offset: number) => share > 0 && Math.floor((i + offset) * share) !== Math.floor((i + offset - 1) * share);
+
+/**
+ * Specs for `count` focused receivers of `roomId`; receiver i is user `users[i % users.length]`
+ * on server `urlOf(i)`, reported in group `groupOf(i)`. Reconnects are spread over 20–60 % of the
+ * run so every one is back well before the end.
+ */
+export function receiverSpecs(options: {
+  count: number;
+  users: readonly Credentials[];
+  roomId: string;
+  seconds: number;
+  behaviour?: Behaviour;
+  urlOf: (i: number) => string;
+  groupOf?: (i: number) => string;
+}): ReceiverSpec[] {
+  const { count, users, roomId, seconds, behaviour = REAL_BEHAVIOUR, urlOf, groupOf = () => 'all' } = options;
+  const reconnecting = Math.round(count * behaviour.reconnectShare);
+  let nth = 0;
+  return Array.from({ length: count }, (_, i) => {
+    const reconnects = picked(i, behaviour.reconnectShare, 7);
+    const at = reconnects ? (0.2 + (0.4 * nth++) / Math.max(1, reconnecting)) * seconds * 1000 : 0;
+    return {
+      url: urlOf(i),
+      credentials: users[i % users.length]!,
+      roomId,
+      group: groupOf(i),
+      follow: picked(i, behaviour.followShare, 0),
+      focused: true,
+      ...(reconnects ? { reconnect: { atMs: Math.round(at), offlineMs: behaviour.offlineMs } } : {}),
+    };
+  });
+}
+
+export interface FanoutPlan {
+  specs: ReceiverSpec[];
+  /** Each sender signs in and connects to its server; it does not join (§9.4: posting needs no join). */
+  senders: { url: string; credentials: Credentials }[];
+  roomId: string;
+  rate: number;
+  seconds: number;
+  /** Servers whose CPU is measured, in the order the result lists them. */
+  serverPids: number[];
+  processes: number;
+}
+
+export interface FanoutResult {
+  groups: Record<string, GroupResult>;
+  sent: number;
+  unacked: number;
+  /** Offered load actually achieved by the senders, msg/s. */
+  achievedRate: number;
+  /** % of one core per server over the send phase (first send to last ack). */
+  serverCpu: number[];
+  /** % of one core used by the receiver processes and this (sending) process together. */
+  clientCpu: number;
+  processes: number;
+}
+
+export async function runFanout(plan: FanoutPlan): Promise<FanoutResult> {
+  const pool = await ReceiverPool.start(plan.specs, { processes: plan.processes });
+  const senders = await Promise.all(
+    plan.senders.map(async ({ url, credentials }) => {
+      const client = new RealClient({ url, session: await signIn(url, credentials), focused: false });
+      await client.connect();
+      return client;
+    }),
+  );
+  try {
+    await sleep(1000); // let joins, follows and roster traffic settle before measuring
+    const server = plan.serverPids.map((pid) => cpuMeter([pid]));
+    const clients = cpuMeter([...pool.pids, process.pid]);
+    const acked: number[] = [];
+    let unacked = 0;
+    const total = Math.round(plan.rate * plan.seconds);
+    const started = nowMs();
+    pool.start();
+    const sends: Promise<void>[] = [];
+    // Message i leaves at start + i / rate from sender i mod senders: an even, open-loop load.
+    for (let i = 0; i < total; i += 1) {
+      const wait = started + (i * 1000) / plan.rate - nowMs();
+      if (wait > 1) await sleep(wait);
+      const sender = senders[i % senders.length]!;
+      sends.push(
+        sender.send(plan.roomId, stampedText(`fan-out ${i}`), `fanout-${i}`).then(
+          ({ message }) => void acked.push(message.seq),
+          () => void (unacked += 1),
+        ),
+      );
+    }
+    const lastSendAt = nowMs();
+    await Promise.all(sends);
+    const serverCpu = server.map((meter) => meter.stop());
+    const clientCpu = clients.stop();
+    await sleep(GRACE_MS);
+    const groups = await pool.finish({ [plan.roomId]: acked });
+    return { groups, sent: total, unacked, achievedRate: total / ((lastSendAt - started) / 1000 + 1 / plan.rate), serverCpu, clientCpu, processes: pool.processes };
+  } finally {
+    for (const sender of senders) sender.close();
+    await pool.close();
+  }
+}
+
+export const senderCount = (rate: number) => Math.ceil(rate / PER_SENDER_RATE);

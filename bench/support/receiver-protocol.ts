@@ -1,0 +1,42 @@
+// What the receiver pool (this process) and its receiver processes (receiver-worker.ts) say to
+// each other over the child-process IPC channel.
+import type { Credentials } from './admin-api';
+
+export interface ReceiverSpec {
+  url: string;
+  credentials: Credentials;
+  /** The room the client has open (joined, and marked read on arrival when focused). */
+  roomId: string;
+  /** Results are reported per group (e.g. "same server" and "cross server"). */
+  group: string;
+  follow: boolean;
+  focused: boolean;
+  /** Drop the connection `atMs` after start, stay away `offlineMs`, come back and catch up. */
+  reconnect?: { atMs: number; offlineMs: number };
+}
+
+export interface GroupResult {
+  receivers: number;
+  /** Send→delivery of every live `message:new` carrying a send stamp. */
+  latenciesMs: number[];
+  /** (receiver, acked message) pairs expected. */
+  expected: number;
+  /** Expected pairs the receiver never saw, live or by catch-up. */
+  lost: number;
+  duplicates: number;
+  caughtUp: number;
+  reconnects: number;
+  /** Requests refused or timed out, by event. */
+  failures: Record<string, number>;
+}
+
+export type ToWorker =
+  | { type: 'setup'; specs: ReceiverSpec[]; signInConcurrency: number }
+  | { type: 'start' }
+  | { type: 'finish'; expected: Record<string, number[]> }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'result'; groups: Record<string, GroupResult> }
+  | { type: 'error'; message: string };

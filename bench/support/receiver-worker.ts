@@ -1,0 +1,97 @@
+// One receiver process of a ReceiverPool: runs many RealClients so that the clients' own work
+// (decoding every delivery, sending a marker per arrival) can be spread over processes and not
+// be what a benchmark measures. Started by receiver-pool.ts; talks to it over IPC only.
+import type { SessionResponse } from '../../common/protocol';
+import { inBatches, signIn } from './admin-api';
+import { nowMs, stampOf } from './clock';
+import { RealClient } from './real-client';
+import type { FromWorker, GroupResult, ReceiverSpec, ToWorker } from './receiver-protocol';
+
+interface Running {
+  spec: ReceiverSpec;
+  client: RealClient;
+  latenciesMs: number[];
+  reconnectFailed: boolean;
+}
+
+let running: Running[] = [];
+
+const send = (message: FromWorker) => process.send?.(message);
+// The pool went away (crash, deadline): nothing left to report to.
+process.on('disconnect', () => process.exit(0));
+
+async function setup(specs: ReceiverSpec[], signInConcurrency: number): Promise<void> {
+  // One sign-in per user and server in this process: several receivers may be one user's devices.
+  const sessions = new Map<string, Promise<SessionResponse>>();
+  const sessionOf = (spec: ReceiverSpec) => {
+    const key = `${spec.url}\n${spec.credentials.name}`;
+    if (!sessions.has(key)) sessions.set(key, signIn(spec.url, spec.credentials));
+    return sessions.get(key)!;
+  };
+  running = await inBatches(specs, signInConcurrency, async (spec) => {
+    const latenciesMs: number[] = [];
+    const client = new RealClient({
+      url: spec.url,
+      session: await sessionOf(spec),
+      focused: spec.focused,
+      onMessage: (message, via) => {
+        const sentAt = via === 'live' ? stampOf(message.text) : undefined;
+        if (sentAt !== undefined) latenciesMs.push(nowMs() - sentAt);
+      },
+    });
+    await client.connect();
+    await client.open(spec.roomId);
+    if (spec.follow) await client.follow(spec.roomId);
+    return { spec, client, latenciesMs, reconnectFailed: false };
+  });
+}
+
+function start(): void {
+  for (const entry of running) {
+    if (!entry.spec.reconnect) continue;
+    const { atMs, offlineMs } = entry.spec.reconnect;
+    setTimeout(() => {
+      entry.client.reconnect(offlineMs).catch(() => (entry.reconnectFailed = true));
+    }, atMs);
+  }
+}
+
+function finish(expected: Record<string, number[]>): Record<string, GroupResult> {
+  const groups: Record<string, GroupResult> = {};
+  for (const { spec, client, latenciesMs, reconnectFailed } of running) {
+    const group = (groups[spec.group] ??= { receivers: 0, latenciesMs: [], expected: 0, lost: 0, duplicates: 0, caughtUp: 0, reconnects: 0, failures: {} });
+    const wanted = expected[spec.roomId] ?? [];
+    const seen = client.seenSeqs(spec.roomId);
+    group.receivers += 1;
+    for (const latency of latenciesMs) group.latenciesMs.push(latency);
+    group.expected += wanted.length;
+    for (const seq of wanted) if (!seen.has(seq)) group.lost += 1;
+    group.duplicates += client.counters.duplicates;
+    group.caughtUp += client.counters.caughtUp;
+    group.reconnects += client.counters.reconnects;
+    for (const [event, count] of Object.entries(client.counters.failures)) group.failures[event] = (group.failures[event] ?? 0) + count;
+    if (reconnectFailed) group.failures.reconnect = (group.failures.reconnect ?? 0) + 1;
+  }
+  return groups;
+}
+
+process.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'setup':
+      setup(message.specs, message.signInConcurrency).then(
+        () => send({ type: 'ready' }),
+        (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+      );
+      break;
+    case 'start':
+      start();
+      break;
+    case 'finish':
+      // Counted as things stand now: a reconnect still under way has simply lost what it lacks.
+      send({ type: 'result', groups: finish(message.expected) });
+      break;
+    case 'close':
+      for (const { client } of running) client.close();
+      process.exit(0);
+  }
+});
