@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthzCategory, AuthzRoom, RoomAction } from './authorization';
-import { ROOM_ACTIONS, can, canCreateIn, inCategory } from './authorization';
+import { ROOM_ACTIONS, admits, can, canCreateIn, inCategory, isRoomMember } from './authorization';
 
 const user = (name: string, admin = false) => ({ id: `id-${name}`, name, roles: admin ? (['admin', 'user'] as const).slice() : ['user' as const] });
 const openCategory: AuthzCategory = { allowedMembers: ['*'], deniedMembers: [], creators: ['cleo'] };
@@ -49,6 +49,21 @@ const table: Row[] = [
   ['man', { privacy: 'secret' }, { ...openCategory, deniedMembers: ['man'] }, []],
   ['cleo', { createdBy: 'id-cleo' }, { ...openCategory, deniedMembers: ['*'] }, []],
   ['mem', {}, { ...openCategory, allowedMembers: ['mem'], deniedMembers: ['mem'] }, []],
+  // PROTOCOL §10: a role in the room counts only for people the category admits; denied wins
+  ['man', {}, { ...openCategory, allowedMembers: ['mem'] }, []],
+  ['man', { privacy: 'closed' }, { ...openCategory, deniedMembers: ['man'] }, []],
+  ['pres', { type: 'auditorium' }, { ...openCategory, deniedMembers: ['pres'] }, []],
+  ['pres', { type: 'auditorium', privacy: 'secret' }, { ...openCategory, allowedMembers: ['mem'] }, []],
+  ['cleo', { createdBy: 'id-cleo' }, { ...openCategory, allowedMembers: ['mem'] }, []],
+  // names compare case-insensitively, in room and category lists alike
+  ['MEM', { privacy: 'secret' }, openCategory, readers],
+  ['Man', { privacy: 'closed' }, openCategory, [...readers, 'manage']],
+  ['PRES', { type: 'auditorium' }, openCategory, readers],
+  ['Mem', {}, { ...openCategory, deniedMembers: ['mEM'] }, []],
+  ['MEM', {}, { ...openCategory, allowedMembers: ['mem'] }, readers],
+  // "*" in a room's member list: everyone the category admits is a member, never a manager
+  ['stranger', { privacy: 'closed', members: ['*'] }, openCategory, readers],
+  ['stranger', { privacy: 'closed', members: ['*'], managers: ['*'] }, { ...openCategory, allowedMembers: ['mem'] }, []],
 ];
 
 describe('can()', () => {
@@ -69,10 +84,32 @@ describe('can()', () => {
   });
 });
 
+describe('isRoomMember()', () => {
+  it('counts named members, managers and presenters the category admits, in any letter case', () => {
+    expect(isRoomMember(user('Mem'), room({ privacy: 'closed' }), openCategory)).toBe(true);
+    expect(isRoomMember(user('man'), room(), openCategory)).toBe(true);
+    expect(isRoomMember(user('stranger'), room(), openCategory)).toBe(false);
+    expect(isRoomMember(user('man'), room(), { ...openCategory, allowedMembers: ['mem'] })).toBe(false);
+    expect(isRoomMember(user('pres'), room(), { ...openCategory, deniedMembers: ['PRES'] })).toBe(false);
+  });
+
+  it('sees a list replaced by a new array (records are replaced, not edited)', () => {
+    const before = room({ privacy: 'closed', members: ['a'] });
+    expect(can(user('b'), 'join', before, openCategory)).toBe(false);
+    expect(can(user('b'), 'join', { ...before, members: [...before.members, 'B'] }, openCategory)).toBe(true);
+  });
+});
+
 describe('category helpers', () => {
   it('denied wins over allowed', () => {
     expect(inCategory(user('a'), { allowedMembers: ['*'], deniedMembers: ['a'], creators: [] })).toBe(false);
     expect(inCategory(user('b'), { allowedMembers: ['*'], deniedMembers: ['a'], creators: [] })).toBe(true);
+  });
+  it('admits() is allowed minus denied, "*" meaning everyone, in any letter case', () => {
+    expect(admits({ allowedMembers: ['*'], deniedMembers: [], creators: [] }, 'anyone')).toBe(true);
+    expect(admits({ allowedMembers: ['Alice'], deniedMembers: [], creators: [] }, 'alice')).toBe(true);
+    expect(admits({ allowedMembers: ['alice'], deniedMembers: [], creators: [] }, 'bob')).toBe(false);
+    expect(admits({ allowedMembers: ['*'], deniedMembers: ['*'], creators: [] }, 'alice')).toBe(false);
   });
   it('creators create rooms unless denied; administrators always', () => {
     expect(canCreateIn(user('cleo'), openCategory)).toBe(true);

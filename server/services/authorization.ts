@@ -17,14 +17,48 @@ export function isAdmin(user: Pick<User, 'roles'>): boolean {
   return user.roles.includes('admin');
 }
 
+/**
+ * Lower-cased copies of the member lists seen so far. Names compare case-insensitively
+ * (PROTOCOL §10), and rooms may list thousands of names, so each list is folded once and then
+ * answered in O(1). Records are replaced, never edited in place, when a list changes (a new
+ * array, a new entry); the WeakMap lets old lists go with their records.
+ */
+const folded = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The key a user name is compared by. */
+export function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+function foldedSet(list: readonly string[]): ReadonlySet<string> {
+  let set = folded.get(list);
+  if (!set) {
+    set = new Set(list.map(nameKey));
+    folded.set(list, set);
+  }
+  return set;
+}
+
+/** True when `list` names the user (in any letter case). "*" is not expanded. */
+export function listNames(list: readonly string[], userName: string): boolean {
+  return list.length > 0 && foldedSet(list).has(nameKey(userName));
+}
+
 /** True when `list` names the user or holds "*". */
 export function listIncludes(list: readonly string[], userName: string): boolean {
-  return list.includes(userName) || list.includes(EVERYONE);
+  if (list.length === 0) return false;
+  const set = foldedSet(list);
+  return set.has(EVERYONE) || set.has(nameKey(userName));
+}
+
+/** The category admits this name: allowed (or "*") and not denied — denied wins. */
+export function admits(category: AuthzCategory, userName: string): boolean {
+  return listIncludes(category.allowedMembers, userName) && !listIncludes(category.deniedMembers, userName);
 }
 
 /** In the category: allowed and not denied (denied wins). */
 export function inCategory(user: Pick<User, 'name'>, category: AuthzCategory): boolean {
-  return listIncludes(category.allowedMembers, user.name) && !listIncludes(category.deniedMembers, user.name);
+  return admits(category, user.name);
 }
 
 /** May create rooms in the category: administrators, and its creators who are not denied. */
@@ -38,17 +72,18 @@ export function can(user: Pick<User, 'id' | 'name' | 'roles'>, action: RoomActio
   if (action === 'delete') return false;
   if (listIncludes(category.deniedMembers, user.name)) return false;
 
-  const allowed = listIncludes(category.allowedMembers, user.name);
+  // Every role in a room counts only for people the category admits (PROTOCOL §10): a manager
+  // or presenter left outside by a later change of the category reads and posts nothing.
+  if (!listIncludes(category.allowedMembers, user.name)) return false;
   const createdIt = room.createdBy === user.id && listIncludes(category.creators, user.name);
-  const isManager = room.managers.includes(user.name) || createdIt;
-  const isPresenter = room.presenters.includes(user.name);
-  // Membership only counts for people the category admits; managers always count.
-  const isMember = isManager || (allowed && (listIncludes(room.members, user.name) || isPresenter));
-  const mayRead = room.privacy === 'open' ? allowed || isManager : isMember;
+  const isManager = listNames(room.managers, user.name) || createdIt;
+  const isPresenter = listNames(room.presenters, user.name);
+  const isMember = isManager || isPresenter || listIncludes(room.members, user.name);
+  const mayRead = room.privacy === 'open' || isMember;
 
   switch (action) {
     case 'find':
-      return room.privacy === 'secret' ? isMember : allowed || isManager;
+      return room.privacy === 'secret' ? isMember : true;
     case 'join':
     case 'readHistory':
     case 'search':
@@ -63,7 +98,6 @@ export function can(user: Pick<User, 'id' | 'name' | 'roles'>, action: RoomActio
 
 /** The room's membership as the protocol's `isMember` reports it. */
 export function isRoomMember(user: Pick<User, 'id' | 'name' | 'roles'>, room: AuthzRoom, category: AuthzCategory): boolean {
-  if (listIncludes(category.deniedMembers, user.name)) return false;
-  const named = listIncludes(room.members, user.name) || room.managers.includes(user.name) || room.presenters.includes(user.name);
-  return named && (listIncludes(category.allowedMembers, user.name) || room.managers.includes(user.name));
+  if (!admits(category, user.name)) return false;
+  return listIncludes(room.members, user.name) || listNames(room.managers, user.name) || listNames(room.presenters, user.name);
 }

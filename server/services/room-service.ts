@@ -10,6 +10,7 @@ import { toCategory } from './category-service';
 import type { DomainEventBus } from './events';
 import { type AccessNeed, findRoom, requireRoom } from './room-access';
 import type { RoomDirectory } from './room-directory';
+import { checkMemberLists, managersWithCreator } from './room-member-policy';
 import { type RoomContext, toSummary } from './room-views';
 
 export interface RoomInput {
@@ -78,6 +79,12 @@ export class RoomService {
     if (!canCreateIn(user, category)) throw new AppError('forbidden', 'you may not create rooms in this category');
     await this.assertNameFree(input.name);
     await this.assertAddin(input.addinId);
+    // §10: only people the category admits, the creator (who becomes a manager) included.
+    const lists = await checkMemberLists(this.storage.users, category, {
+      members: input.members ?? [],
+      managers: managersWithCreator(user, category, input.managers),
+      presenters: input.presenters ?? [],
+    });
     const room: RoomRecord = {
       id: randomUUID(),
       name: input.name,
@@ -89,10 +96,9 @@ export class RoomService {
       addinId: input.addinId ?? null,
       invitations: input.invitations ?? category.invitations,
       createdBy: user.id,
-      members: input.members ?? [],
-      // The creator manages what they create.
-      managers: [...new Set([...(input.managers ?? []), user.name])],
-      presenters: input.presenters ?? [],
+      members: lists.members ?? [],
+      managers: lists.managers ?? [],
+      presenters: lists.presenters ?? [],
     };
     await this.storage.rooms.create(room, new Date().toISOString());
     this.directory.putRoom(room);
@@ -109,11 +115,15 @@ export class RoomService {
     await this.assertAddin(patch.addinId);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as RoomInput;
     let next: RoomRecord = { ...room, ...defined };
+    let bound = category;
     if (movesCategory) {
       const target = await this.storage.categories.get(next.categoryId);
       if (!target) throw new AppError('not_found', 'no such category');
       next = withoutOutsiders(next, target);
+      bound = target;
     }
+    // §10: the lists given must fit the (new) category; those not given were trimmed above.
+    next = { ...next, ...(await checkMemberLists(this.storage.users, bound, patch)) };
     await this.storage.rooms.update(next);
     this.directory.putRoom(next);
     this.events.emit('room:changed', roomId);
@@ -132,7 +142,8 @@ export class RoomService {
   }
 
   private async assertNameFree(name: string): Promise<void> {
-    if (await this.storage.rooms.findByName(name)) throw new AppError('conflict', `a room named ${name} exists`);
+    // §10: never the name (or id) of a room the caller may not see, so nothing is confirmed.
+    if (await this.storage.rooms.findByName(name)) throw new AppError('conflict', 'that name is taken');
   }
 
   private async assertAddin(addinId: string | null | undefined): Promise<void> {

@@ -103,7 +103,10 @@ describe('categories and rooms', () => {
 
   it('denied members of a category see none of its rooms, even with "*" allowed', async () => {
     const category = await createCategory(world.url, world.adminToken, { name: 'No Bob', deniedMembers: ['bob'] });
-    const room = await createRoom(world.url, world.adminToken, { name: 'Bobless', categoryId: category.id, privacy: 'open', members: ['bob'] });
+    // §10: naming a denied user is refused outright, so he cannot even be listed.
+    const naming = await http(world.url, 'POST', '/api/rooms', { token: world.adminToken, body: { name: 'Bobless', categoryId: category.id, members: ['bob'] } });
+    expect([naming.status, naming.body.error.code, naming.body.error.message]).toEqual([400, 'bad_request', expect.stringContaining('bob')]);
+    const room = await createRoom(world.url, world.adminToken, { name: 'Bobless', categoryId: category.id, privacy: 'open' });
     expect((await ok(bob, 'rooms:list', {})).rooms.map((r) => r.id)).not.toContain(room.id);
     expect(await request(bob, 'room:join', { roomId: room.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await ok(bob, 'rooms:list', {})).categories.map((c) => c.id)).not.toContain(category.id);
