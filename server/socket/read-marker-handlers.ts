@@ -1,12 +1,12 @@
 // room:read, room:follow (pchat additions, docs/protocol.md "What pchat adds").
 import type { Services } from '../services';
-import type { RateLimiter } from './rate-limiter';
+import type { Limiter } from './rate-limiter';
 import { registerHandler } from './register-handler';
 import type { ChatSocket } from './types';
 
 export function registerReadMarkerHandlers(
   socket: ChatSocket,
-  limiter: RateLimiter,
+  limiter: Limiter,
   services: Services,
   onError: (event: string, error: unknown) => void,
 ): void {

@@ -1,14 +1,14 @@
 // rooms:list, room:join, room:leave.
 import type { Services } from '../services';
 import { toDetail } from '../services/room-views';
-import type { RateLimiter } from './rate-limiter';
+import type { Limiter } from './rate-limiter';
 import { registerHandler } from './register-handler';
 import type { RoomPresence } from './room-presence';
 import type { ChatSocket } from './types';
 
 export function registerRoomHandlers(
   socket: ChatSocket,
-  limiter: RateLimiter,
+  limiter: Limiter,
   services: Services,
   presence: RoomPresence,
   onError: (event: string, error: unknown) => void,

@@ -5,15 +5,17 @@ import { clientEventSchemas } from '../../common/protocol';
 import type { Services } from '../services';
 import { SERVER_VERSION } from '../version';
 import { joinCluster } from './cluster';
+import { wireClusterSync } from './cluster-sync';
 import { wireLiveUpdates } from './live-updates';
 import { watchSessionExpiry } from './session-expiry';
 import { registerMessageHandlers } from './message-handlers';
 import { registerReadMarkerHandlers } from './read-marker-handlers';
-import { RateLimiter } from './rate-limiter';
+import { EventLimits, RateLimiter } from './rate-limiter';
 import { registerRoomHandlers } from './room-handlers';
 import { RoomPresence } from './room-presence';
 import { RosterTracker } from './roster-tracker';
 import type { ChatServer } from './types';
+import { UserBudgets } from './user-budgets';
 import { tokenChannel, userChannel } from './types';
 
 /** How long shutdown waits for running handlers to answer before closing the sockets anyway. */
@@ -42,8 +44,9 @@ export async function attachSocketServer(
   const cluster = options.redisUrl === undefined ? null : await joinCluster(io, options.redisUrl, (e) => onError('redis', e));
   const serverId = cluster?.serverId ?? null;
   const presence = new RoomPresence(io, new RosterTracker(), () => services.config.current.participantUpdateLimit, serverId);
-  const unwire = wireLiveUpdates(io, services, presence, onError, cluster !== null);
+  const live = wireLiveUpdates(io, services, presence, onError);
   const stopSessionExpiry = watchSessionExpiry(io, services, onError); // before the connection handler below
+  const unwireCluster = cluster === null ? () => undefined : wireClusterSync(io, services, live.local, onError);
   if (serverId !== null) {
     io.on('pchat:roster', (from, roomId, participants) => presence.remoteChanged(from, roomId, participants));
     io.on('pchat:bye', (from) => presence.remoteGone(from));
@@ -64,6 +67,7 @@ export async function attachSocketServer(
   // outbox resends them elsewhere or after restart), but let the ones already running finish and
   // deliver their acks before the sockets close.
   let closing = false;
+  const budgets = new UserBudgets();
   let inFlight = 0;
   io.use((socket, next) => {
     if (closing) return next(new Error('unavailable'));
@@ -73,7 +77,9 @@ export async function attachSocketServer(
       .authenticate(token)
       .then((session) => {
         if (!session) return next(new Error('unauthorized'));
-        socket.data = { user: session.user, tokenHash: session.tokenHash, joined: new Set(), known: new Set() };
+        const budget = budgets.connect(session.user.id);
+        if (!budget) return next(new Error('rate_limited'));
+        socket.data = { user: session.user, tokenHash: session.tokenHash, joined: new Set(), known: new Set(), budget };
         next();
       })
       .catch((error: unknown) => {
@@ -105,11 +111,14 @@ export async function attachSocketServer(
       }
       next();
     });
-    const limiter = new RateLimiter();
+    const limiter = new EventLimits(new RateLimiter(), socket.data.budget.limiter);
     registerRoomHandlers(socket, limiter, services, presence, onError);
     registerMessageHandlers(socket, limiter, services, onError);
     registerReadMarkerHandlers(socket, limiter, services, onError);
-    socket.on('disconnect', () => presence.exitAll(socket));
+    socket.on('disconnect', () => {
+      presence.exitAll(socket);
+      budgets.disconnect(socket.data.user.id);
+    });
   });
 
   return {
@@ -122,7 +131,8 @@ export async function attachSocketServer(
       if (serverId !== null) io.serverSideEmit('pchat:bye', serverId);
       const drainUntil = Date.now() + DRAIN_TIMEOUT_MS;
       while (inFlight > 0 && Date.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
-      unwire();
+      live.unwire();
+      unwireCluster();
       io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         // io.close() also closes the HTTP server; the app closes that itself, so ignore its error.

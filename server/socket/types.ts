@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
 import type { Participant, User } from '../domain';
+import type { UserBudget } from './user-budgets';
 
 export interface SocketData {
   user: User;
@@ -9,6 +10,8 @@ export interface SocketData {
   joined: Set<string>;
   /** Rooms this connection has been told about, so it hears when one goes away. */
   known: Set<string>;
+  /** What this connection's user may hold on this server, shared by all their connections. */
+  budget: UserBudget;
 }
 
 /** What servers tell each other through the adapter when several run together (--redis). */

@@ -1,0 +1,236 @@
+// The hot-path pieces over a real SQLite store in a temporary directory: the room directory and
+// require() (the protocol's error order, from memory), batched read markers, group commit, and
+// byte-bounded pages.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Message, User } from '../domain';
+import { AppError } from '../errors';
+import type { CategoryRecord, NewMessage, RoomRecord, Storage } from '../storage/repositories';
+import { openSqliteStorage } from '../storage/sqlite-storage';
+import { GroupCommit } from './group-commit';
+import { MarkerBatch } from './marker-batch';
+import { MAX_PAGE_BYTES, newestWithin, oldestWithin } from './page-bounds';
+import { type AccessNeed, requireRoom } from './room-access';
+import { RoomDirectory } from './room-directory';
+
+const category: CategoryRecord = {
+  id: 'cat',
+  name: 'Cat',
+  description: '',
+  invitations: true,
+  fileUpload: true,
+  chatHistory: true,
+  allowedMembers: ['*'],
+  deniedMembers: ['mallory'],
+  creators: [],
+};
+
+const room = (id: string, patch: Partial<RoomRecord> = {}): RoomRecord => ({
+  id,
+  name: id,
+  categoryId: 'cat',
+  description: '',
+  type: 'normal',
+  privacy: 'open',
+  disabled: false,
+  addinId: null,
+  invitations: false,
+  createdBy: null,
+  members: [],
+  managers: [],
+  presenters: [],
+  ...patch,
+});
+
+const user = (name: string): User => ({ id: `id-${name}`, name, displayName: name, roles: ['user'] });
+
+let dir: string;
+let storage: Storage;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pchat-hot-'));
+  storage = await openSqliteStorage(dir);
+  const now = new Date().toISOString();
+  await storage.categories.create(category, now);
+  for (const name of ['alice', 'mallory']) {
+    await storage.users.create({ ...user(name), passwordHash: 'x', disabled: false });
+  }
+  await storage.rooms.create(room('open'), now);
+  await storage.rooms.create(room('secret', { privacy: 'secret', members: ['bob'] }), now);
+  await storage.rooms.create(room('off', { disabled: true }), now);
+  await storage.rooms.create(room('stage', { type: 'auditorium' }), now);
+});
+
+afterEach(async () => {
+  await storage.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const codeOf = (fn: () => unknown): string => {
+  try {
+    fn();
+    return 'ok';
+  } catch (error) {
+    return error instanceof AppError ? error.code : 'thrown';
+  }
+};
+
+describe('RoomDirectory and requireRoom', () => {
+  it('answers in the protocol order: not_found → room_disabled → forbidden → history_disabled', async () => {
+    const directory = new RoomDirectory(storage);
+    await directory.load();
+    const cases: [string, string, AccessNeed, string][] = [
+      ['alice', 'nowhere', 'join', 'not_found'],
+      ['alice', 'secret', 'join', 'not_found'],
+      ['bob', 'secret', 'join', 'ok'],
+      ['alice', 'off', 'join', 'room_disabled'],
+      ['alice', 'stage', 'join', 'ok'],
+      ['alice', 'stage', 'post', 'forbidden'],
+      ['mallory', 'open', 'join', 'not_found'],
+      ['alice', 'open', 'history', 'ok'],
+    ];
+    for (const [name, roomId, need, expected] of cases) {
+      expect(codeOf(() => requireRoom(directory, user(name), roomId, need)), `${name} ${need} ${roomId}`).toBe(expected);
+    }
+    directory.putCategory({ ...category, chatHistory: false });
+    expect(codeOf(() => requireRoom(directory, user('alice'), 'open', 'history'))).toBe('history_disabled');
+    expect(codeOf(() => requireRoom(directory, user('alice'), 'open', 'join'))).toBe('ok');
+  });
+
+  it('follows changes made through it and reloads what another server changed', async () => {
+    const directory = new RoomDirectory(storage);
+    await directory.load();
+    expect(directory.all().map((c) => c.room.id)).toEqual(['off', 'open', 'secret', 'stage']);
+    directory.removeRoom('off');
+    expect(directory.context('off')).toBeUndefined();
+    expect(directory.all()).toHaveLength(3);
+
+    // Another server renamed a room and added an add-in: only the store knows.
+    await storage.addins.create({ id: 'a1', name: 'Ticker', url: 'https://example.com/' }, new Date().toISOString());
+    await storage.rooms.update(room('open', { name: 'zz open', addinId: 'a1' }));
+    expect(directory.context('open')?.room.name).toBe('open');
+    await directory.reloadRoom('open');
+    expect(directory.context('open')).toMatchObject({ room: { name: 'zz open' }, addin: { name: 'Ticker' } });
+    expect(directory.all().at(-1)?.room.id).toBe('open');
+
+    directory.removeAddin('a1');
+    expect(directory.context('open')?.addin).toBeNull();
+    await storage.rooms.delete('stage');
+    await directory.reloadRoom('stage');
+    expect(directory.context('stage')).toBeUndefined();
+  });
+});
+
+describe('MarkerBatch', () => {
+  it('answers from memory, writes each moved marker once per batch, never moves back, announces reads only', async () => {
+    const announced: unknown[] = [];
+    let writes = 0;
+    const markReadMany = storage.readMarkers.markReadMany.bind(storage.readMarkers);
+    storage.readMarkers.markReadMany = (markers) => {
+      writes += 1;
+      return markReadMany(markers);
+    };
+    const batch = new MarkerBatch(storage, 20, (advanced) => announced.push(...advanced), (error) => {
+      throw error;
+    });
+    const alice = 'id-alice';
+    expect(await batch.advance(alice, 'open', 3)).toBe(3);
+    expect(await batch.advance(alice, 'open', 2)).toBe(3);
+    expect(await batch.advance(alice, 'open', 5)).toBe(5);
+    expect(await batch.advanceKnownAtLeast('id-mallory', 'open', 6)).toBe(6);
+    expect(await storage.readMarkers.marker(alice, 'open')).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(writes).toBe(1);
+    expect(await storage.readMarkers.marker(alice, 'open')).toBe(5);
+    expect(await storage.readMarkers.marker('id-mallory', 'open')).toBe(6);
+    expect(announced).toEqual([{ userId: alice, roomId: 'open', seq: 5, announce: true }]);
+
+    // A marker stored further on (another server) is not moved back by a lower read.
+    await storage.readMarkers.markReadMany([{ userId: alice, roomId: 'stage', seq: 9 }]);
+    expect(await batch.advance(alice, 'stage', 4)).toBe(9);
+    await batch.close();
+    expect(await storage.readMarkers.marker(alice, 'stage')).toBe(9);
+  });
+
+  it('writes what is pending on close', async () => {
+    const batch = new MarkerBatch(storage, 60_000, () => undefined, () => undefined);
+    await batch.advance('id-alice', 'open', 7);
+    await batch.close();
+    expect(await storage.readMarkers.marker('id-alice', 'open')).toBe(7);
+  });
+});
+
+describe('GroupCommit', () => {
+  const draft = (clientId: string, roomId = 'open'): NewMessage => ({
+    id: `m-${clientId}`,
+    roomId,
+    senderId: 'id-alice',
+    senderName: 'alice',
+    clientId,
+    text: clientId,
+    fileId: null,
+    createdAt: new Date().toISOString(),
+  });
+
+  it('stores concurrent sends in one transaction with consecutive seqs, in order, once per clientId', async () => {
+    let batches = 0;
+    const insertBatch = storage.messages.insertBatch.bind(storage.messages);
+    storage.messages.insertBatch = (items) => {
+      batches += 1;
+      return insertBatch(items);
+    };
+    const writer = new GroupCommit(storage);
+    const results = await Promise.all(['a', 'b', 'a', 'c'].map((id) => writer.insert(draft(id), null)));
+    expect(batches).toBe(1);
+    expect(results.map((r) => [r.message.seq, r.created])).toEqual([
+      [1, true],
+      [2, true],
+      [1, false],
+      [3, true],
+    ]);
+    const again = await writer.insert(draft('b'), null);
+    expect(again).toMatchObject({ created: false, message: { seq: 2 } });
+    expect((await storage.messages.latest('open', 10)).map((m) => m.text)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a message that cannot be stored fails alone', async () => {
+    const writer = new GroupCommit(storage);
+    const outcomes = await Promise.allSettled([writer.insert(draft('x'), null), writer.insert(draft('y', 'gone'), null), writer.insert(draft('z'), null)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await storage.messages.latest('open', 10)).map((m) => [m.text, m.seq])).toEqual([
+      ['x', 1],
+      ['z', 2],
+    ]);
+  });
+});
+
+describe('page bounds', () => {
+  const message = (seq: number, text: string): Message => ({
+    roomId: 'r',
+    seq,
+    id: `${seq}`,
+    clientId: `${seq}`,
+    senderId: 's',
+    senderName: 's',
+    text,
+    createdAt: '',
+    file: null,
+  });
+
+  it('cuts a heavy page to the byte budget, keeping the right end and at least one message', () => {
+    const heavy = Array.from({ length: 30 }, (_, i) => message(i + 1, '\u20ac'.repeat(8000)));
+    const newest = newestWithin(heavy);
+    expect(newest.cut).toBe(true);
+    expect(newest.messages.at(-1)?.seq).toBe(30);
+    expect(newest.messages.length).toBeLessThan(30);
+    expect(newest.messages.reduce((n, m) => n + Buffer.byteLength(m.text), 0)).toBeLessThanOrEqual(MAX_PAGE_BYTES);
+    const oldest = oldestWithin(heavy);
+    expect(oldest.messages[0]?.seq).toBe(1);
+    expect(oldest.messages).toHaveLength(newest.messages.length);
+    expect(newestWithin([message(1, 'x'.repeat(MAX_PAGE_BYTES * 2))]).messages).toHaveLength(1);
+    const light = Array.from({ length: 30 }, (_, i) => message(i + 1, 'hello'));
+    expect(newestWithin(light)).toEqual({ messages: light, cut: false });
+  });
+});
