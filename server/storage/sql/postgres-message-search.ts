@@ -1,5 +1,7 @@
 // Word search on PostgreSQL through the generated tsvector column (migration 0002). Every word
-// must occur (plainto_tsquery ANDs them and treats the input as plain text); newest first.
+// must occur (plainto_tsquery ANDs them and treats the input as plain text); newest first, by
+// `num` (it grows with every stored message): ordering by the key lets the planner walk the newest
+// rows and stop at the limit when a word is common, instead of sorting every match.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Message } from '../../domain';
@@ -14,6 +16,6 @@ export async function searchMessagesPostgres(db: Kysely<DatabaseSchema>, query: 
     .where('m.room_id', 'in', query.roomIds)
     .where(sql<boolean>`m.search @@ plainto_tsquery('simple'::regconfig, pchat_search_text(${text}))`);
   if (query.beforeSeq !== undefined) q = q.where('m.seq', '<', query.beforeSeq);
-  const rows = await q.orderBy('m.created_at', 'desc').orderBy('m.num', 'desc').limit(query.limit).execute();
+  const rows = await q.orderBy('m.num', 'desc').limit(query.limit).execute();
   return rows.map(toMessage);
 }
