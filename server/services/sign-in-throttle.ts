@@ -20,7 +20,10 @@ interface Entry {
 export interface ThrottleSlot {
   /** The password was wrong (or the account cannot sign in): counts against the budget. */
   failed(): void;
-  /** The password was right: the budget starts again. */
+  /**
+   * The password was right: the slot is freed. Earlier failures still count until they leave the
+   * window, so a success among parallel guesses does not open a fresh budget for the rest.
+   */
   succeeded(): void;
   /** Nothing was decided (e.g. the store failed): the attempt does not count. */
   release(): void;
@@ -58,17 +61,16 @@ export class SignInThrottle {
     if (entry.failures.length + entry.inFlight >= MAX_FAILURES) return { retryAfterS: this.retryAfterS(entry, now) };
     entry.inFlight += 1;
     let settled = false;
-    const settle = (outcome: 'failed' | 'succeeded' | 'released') => {
+    const settle = (outcome: 'failed' | 'freed') => {
       if (settled) return;
       settled = true;
       entry.inFlight -= 1;
       if (outcome === 'failed') entry.failures.push(this.now());
-      if (outcome === 'succeeded') entry.failures = [];
       // Keep the entry where reserve() will find it again (it may have been evicted meanwhile).
       if (entry.failures.length > 0 || entry.inFlight > 0) this.entries.set(key, entry);
       else if (this.entries.get(key) === entry) this.entries.delete(key);
     };
-    return { slot: { failed: () => settle('failed'), succeeded: () => settle('succeeded'), release: () => settle('released') } };
+    return { slot: { failed: () => settle('failed'), succeeded: () => settle('freed'), release: () => settle('freed') } };
   }
 
   private entryFor(key: string, now: number): Entry {
