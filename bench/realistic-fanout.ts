@@ -12,7 +12,7 @@
 //        [--rate 50] [--seconds 8] [--users N] [--client-processes K]
 import { type BenchServer, startBare, startPchat } from './support/bench-servers';
 import { type FanoutResult, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
-import { describeRun } from './support/machine';
+import { describeLoad, describeRun } from './support/machine';
 import { deadline, numberOption, parseBenchArgs } from './support/run-guard';
 import { ms, pct, percentile, table, verdict } from './support/stats';
 
@@ -82,7 +82,7 @@ function row(run: Run, baseline: Run | undefined): string[] {
     judged = ['(no target at this size)', ''];
   }
   return [
-    `${run.receivers} × ${RATE}/s`,
+    `${run.receivers} × ${RATE}/s (sent ${run.result.achievedRate.toFixed(1)}/s)`,
     run.server,
     pct(cpu),
     `${pct(run.result.clientCpu)} (${run.result.processes}+1 proc)`,
@@ -112,6 +112,6 @@ console.log(
 );
 console.log(
   `each receiver: sign-in, rooms:list, room:join, room:read per arrival; 20 % follow, 5 % reconnect once (offline 1 s) and catch up; ` +
-    `${senderCount(RATE)} senders at ≤ 15 msg/s each; CPU = % of one core over the send phase; lost = acked messages a receiver had not seen 2 s after the run`,
+    `${senderCount(RATE)} senders at ≤ 15 msg/s each; CPU = % of one core over the send phase; lost = acked messages a receiver had not seen 2 s after the run · ${describeLoad()}`,
 );
 process.exit(0);
