@@ -8,6 +8,17 @@ import { selectUser } from '../store/selectors';
 import { FileLink } from './file-link';
 import { MessageText } from './message-text';
 
+// Date formatters are costly to build; one per locale serves every row.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(locale: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(locale, format);
+  }
+  return format;
+}
+
 // Memoised: the list re-renders on every arrival, and a stored message object only changes when
 // the message itself does, so the rows already shown skip their render.
 export const MessageItem = memo(function MessageItem({ message, locale }: { message: Message; locale: string }) {
@@ -22,7 +33,7 @@ export const MessageItem = memo(function MessageItem({ message, locale }: { mess
       <header className="message-meta">
         <span className="sender">{message.senderName}</span>{' '}
         <time dateTime={message.createdAt}>
-          {Number.isNaN(time.getTime()) ? '' : time.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}
+          {Number.isNaN(time.getTime()) ? '' : timeFormat(locale).format(time)}
         </time>
         {mentionsMe && <span className="mention-tag">{t('message.mentionsYou')}</span>}
       </header>

@@ -110,8 +110,11 @@ export function MessageList({ roomId }: { roomId: string }) {
   const onScroll = () => {
     const element = scrollRef.current;
     if (!element) return;
-    anchor.capture();
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < BOTTOM_SLACK_PX;
+    // Remember what the reader looks at only when scrolled up: pinned to the bottom, every
+    // arrival scrolls, and reading every row's position each time costs more than the row itself
+    // (a load of older rows captures again when it starts).
+    if (!atBottom.current) anchor.capture();
     if (atBottom.current && newBelow > 0) setNewBelow(0);
     // Only a move upwards near the top loads more: pinning to the bottom after a join also fires
     // scroll events, and a short window must not pull in a second page by itself.
