@@ -32,6 +32,8 @@ export interface Category {
   invitations: boolean;
   fileUpload: boolean;
   chatHistory: boolean;
+  /** §11: whether authors may edit and delete their own messages in its rooms (default true). */
+  messageEdits: boolean;
 }
 
 export interface Addin {
@@ -86,6 +88,25 @@ export interface Message {
   text: string;
   createdAt: string;
   file: FileRef | null;
+  /** §11: when the text was last edited by its sender; null when never. */
+  editedAt: string | null;
+  /** §11: the message this one answers, as it was when the reply was sent. */
+  replyTo: ReplyRef | null;
+  /** §11: in order of first use; an emoji nobody holds any more is not listed. */
+  reactions: Reaction[];
+}
+
+export interface ReplyRef {
+  seq: number;
+  senderName: string;
+  /** The first 200 code points of the replied message's text when the reply was sent. */
+  text: string;
+}
+
+export interface Reaction {
+  emoji: string;
+  /** Who holds it, in no set order. */
+  userIds: string[];
 }
 
 export interface Participant {
@@ -154,6 +175,8 @@ export const clientEventSchemas = {
     // this outer bound only protects the parser.
     text: z.string().max(100_000),
     fileId: id.optional(),
+    // §11: a message of the same room; the server answers bad_request when there is none.
+    replyToSeq: seqNumber.min(1).optional(),
   }),
   'messages:since': z.object({ roomId: id, afterSeq: seqNumber.min(0) }),
   search: z.object({
@@ -165,6 +188,12 @@ export const clientEventSchemas = {
   // pchat additions (docs/protocol.md "What pchat adds").
   'room:read': z.object({ roomId: id, seq: seqNumber.min(0) }),
   'room:follow': z.object({ roomId: id, follow: z.boolean() }),
+  // §11 message actions. The emoji rule (common/reaction-emoji.ts) and the text rules are checked
+  // by the server so the error says which; these bounds only protect the parser.
+  'message:edit': z.object({ roomId: id, seq: seqNumber.min(1), text: z.string().max(100_000) }),
+  'message:delete': z.object({ roomId: id, seq: seqNumber.min(1) }),
+  'message:react': z.object({ roomId: id, seq: seqNumber.min(1), emoji: z.string().min(1).max(64), on: z.boolean() }),
+  'messages:seek': z.object({ roomId: id, date: z.union([z.iso.datetime({ offset: true }), z.iso.date()]) }),
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -182,6 +211,11 @@ export interface ClientEventResults {
   /** Where the caller's marker stands afterwards (it never moves back). */
   'room:read': { lastReadSeq: number };
   'room:follow': Record<never, never>;
+  'message:edit': { message: Message };
+  'message:delete': Record<never, never>;
+  'message:react': { message: Message };
+  /** The first message at or after the date, else the room's last seq (0 when it has none). */
+  'messages:seek': { seq: number };
 }
 
 /** socket.io typing for the client→server direction. */
@@ -195,6 +229,8 @@ export interface ServerToClientEvents {
   'config:updated': (payload: { config: EffectiveConfig }) => void;
   'message:new': (payload: { message: Message }) => void;
   'message:removed': (payload: { roomId: string; seq: number }) => void;
+  /** §11: a message was edited, its reactions changed, or an administrator rewrote it. */
+  'message:updated': (payload: { message: Message }) => void;
   'roster:update': (payload: Roster) => void;
   'room:updated': (payload: { room: RoomDetail }) => void;
   'room:removed': (payload: { roomId: string }) => void;

@@ -12,6 +12,7 @@ export const category: Category = {
   invitations: true,
   fileUpload: true,
   chatHistory: true,
+  messageEdits: true,
 };
 
 export function room(overrides: Partial<RoomDetail> = {}): RoomDetail {
@@ -47,6 +48,9 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     text: `message ${seq}`,
     createdAt: new Date(Date.UTC(2026, 0, 1, 12, 0, seq)).toISOString(),
     file: null,
+    editedAt: null,
+    replyTo: null,
+    reactions: [],
     ...overrides,
   };
 }

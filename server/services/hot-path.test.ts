@@ -217,6 +217,9 @@ describe('page bounds', () => {
     text,
     createdAt: '',
     file: null,
+    editedAt: null,
+    replyTo: null,
+    reactions: [],
   });
 
   it('cuts a heavy page to the byte budget, keeping the right end and at least one message', () => {
