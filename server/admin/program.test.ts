@@ -146,6 +146,39 @@ describe('requests', () => {
   });
 });
 
+describe('users (§10)', () => {
+  const updated = (body: unknown) => ({
+    status: 200,
+    body: { id: 'u7', name: 'bob', displayName: 'Bob', roles: ['user'], disabled: false, ...(body as object) },
+  });
+
+  it('user set: PATCHes only the given fields to the percent-encoded name and prints the user', async () => {
+    const result = await run(['user', 'set', 'bob', '--disable', '--display-name', ' Bob B ', '--no-admin'], {
+      'PATCH /api/admin/users/bob': updated,
+    });
+    expect(result.code).toBe(0);
+    expect(result.work[0]).toMatchObject({ method: 'PATCH', path: '/api/admin/users/bob', auth: 'Bearer t0k' });
+    expect(result.work[0]!.body).toEqual({ disabled: true, displayName: 'Bob B', roles: ['user'] });
+    expect(result.stdout).toMatch(/^disabled:\s+yes$/m);
+
+    const again = await run(['user', 'set', 'bob', '--enable', '--password', 'n3w', '--admin', '--json'], { 'PATCH /api/admin/users/bob': updated });
+    expect(again.work[0]!.body).toEqual({ disabled: false, password: 'n3w', roles: ['admin', 'user'] });
+    expect(JSON.parse(again.stdout)).toMatchObject({ name: 'bob', disabled: false });
+  });
+
+  it('user revoke: DELETE /api/admin/users/:name/sessions; an unknown user exits 1', async () => {
+    const result = await run(['user', 'revoke', 'bob b'], { 'DELETE /api/admin/users/bob%20b/sessions': () => ({ status: 204 }) });
+    expect(result.code).toBe(0);
+    expect(result.work.map((c) => `${c.method} ${c.path}`)).toEqual(['DELETE /api/admin/users/bob%20b/sessions']);
+    expect(result.stdout).toBe('every session of bob b ended\n');
+    const unknown = await run(['user', 'revoke', 'nobody'], {
+      'DELETE /api/admin/users/nobody/sessions': () => ({ status: 404, body: { error: { code: 'not_found', message: 'no user named nobody' } } }),
+    });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/404 not_found/);
+  });
+});
+
 describe('failures', () => {
   it('usage errors exit 2 and send nothing', async () => {
     for (const args of [
@@ -155,6 +188,10 @@ describe('failures', () => {
       ['addin', 'add', 'Evil', 'javascript:alert(1)'],
       ['room', 'add', 'X'],
       ['room', 'remove-messages', 'r1'],
+      ['user', 'set', 'bob'],
+      ['user', 'set', 'bob', '--disable', '--enable'],
+      ['user', 'set', 'bob', '--password', ''],
+      ['user', 'revoke'],
       ['no-such-command'],
     ]) {
       const result = await run(args);

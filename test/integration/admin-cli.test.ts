@@ -291,6 +291,40 @@ describe('pchat-admin against a real server', { timeout: 180_000 }, () => {
     expect(filtered.rooms).toEqual([]);
   });
 
+  it('user set / revoke: a new password or --disable ends the sessions, --enable lets the user back in', async () => {
+    await api('POST', '/api/admin/users', { name: 'erin', displayName: 'Erin', password: 'erin-pw' });
+    const first = (await signIn('erin', 'erin-pw')).token!;
+    const sessionsOf = async (token: string) => (await api('GET', '/api/sessions', undefined, token)).status;
+
+    const renamed = await cli(['user', 'set', 'ERIN', '--display-name', 'Erin E', '--json']);
+    expect(renamed.code).toBe(0);
+    expect(JSON.parse(renamed.stdout)).toMatchObject({ name: 'erin', displayName: 'Erin E', disabled: false });
+    expect(await sessionsOf(first)).toBe(200);
+
+    expect(await cli(['user', 'set', 'erin', '--password', 'erin-new'])).toMatchObject({ code: 0 });
+    expect(await sessionsOf(first)).toBe(401);
+    const second = (await signIn('erin', 'erin-new')).token!;
+
+    const disabled = await cli(['user', 'set', 'erin', '--disable']);
+    expect(disabled.code).toBe(0);
+    expect(disabled.stdout).toMatch(/^disabled:\s+yes$/m);
+    expect(await sessionsOf(second)).toBe(401);
+    expect((await signIn('erin', 'erin-new')).status).toBe(401);
+    const listed = JSON.parse((await cli(['user', 'list', '--json'])).stdout) as { name: string; disabled: boolean }[];
+    expect(listed.find((u) => u.name === 'erin')?.disabled).toBe(true);
+
+    expect(await cli(['user', 'set', 'erin', '--enable'])).toMatchObject({ code: 0 });
+    const third = (await signIn('erin', 'erin-new')).token!;
+    const revoked = await cli(['user', 'revoke', 'erin']);
+    expect(revoked).toMatchObject({ code: 0, stderr: '' });
+    expect(await sessionsOf(third)).toBe(401);
+
+    const unknown = await cli(['user', 'revoke', 'nobody']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/404 not_found/);
+    expect((await cli(['user', 'set', 'erin'])).code).toBe(2);
+  });
+
   it('a wrong password exits 4 and an unreachable server exits 3', async () => {
     const wrong = await cli(['config', 'show'], { PCHAT_ADMIN_PASSWORD: 'not-the-password' });
     expect(wrong.code).toBe(4);
