@@ -3,6 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { buildHttpApp } from './http/http-app';
 import { createServices } from './services';
+import type { FileOptions } from './services/file-service';
+import { startFileSweeper } from './services/file-sweeper';
 import { seedDemo } from './demo/seed-demo';
 import { attachSocketServer } from './socket/socket-server';
 import { openPostgresStorage } from './storage/postgres-storage';
@@ -23,6 +25,10 @@ export interface StartOptions {
   adminPassword?: string;
   webRoot?: string;
   log?: boolean;
+  /** Internal (tests): how long a connection may send nothing mid-request (default 30 s, §10). */
+  httpIdleTimeoutMs?: number;
+  /** Internal (tests): upload limits and file clean-up times (defaults: §10). */
+  files?: Partial<FileOptions>;
 }
 
 export interface RunningServer {
@@ -44,11 +50,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       dataDir: options.dataDir,
       site: options.site ?? 'default',
       pool: options.pool ?? 'default',
+      files: options.files,
     });
     if (options.adminPassword !== undefined && options.adminPassword !== '') await services.accounts.ensureAdmin(options.adminPassword);
-    const app = await buildHttpApp(services, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT, log: options.log ?? false });
+    const app = await buildHttpApp(services, {
+      webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+      log: options.log ?? false,
+      idleTimeoutMs: options.httpIdleTimeoutMs,
+    });
     const sockets = await attachSocketServer(app.server, services, (message, error) => app.log.error({ err: error }, message), {
       redisUrl: options.redis,
+    });
+    // Issue 9 #12: the socket.io HTTP answers (polling, handshakes) carry the same referrer rule as
+    // every Fastify answer (web-routes.ts).
+    sockets.io.engine.on('headers', (headers: Record<string, string>) => {
+      headers['Referrer-Policy'] = 'no-referrer';
     });
     const stopWatching = services.config.watch(CONFIG_POLL_MS, (error) => app.log.error({ err: error }, 'config refresh failed'));
     try {
@@ -59,6 +75,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await app.close();
       throw error;
     }
+    const stopSweeping = startFileSweeper(services.files, (error) => app.log.error({ err: error }, 'file clean-up failed'));
     const address = app.server.address();
     const port = address !== null && typeof address === 'object' ? address.port : options.port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -73,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       close() {
         closing ??= (async () => {
           await stopWatching();
+          await stopSweeping();
           await sockets.close();
           await app.close();
           await storage.close();

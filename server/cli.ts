@@ -46,6 +46,8 @@ function readOptions() {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value)) fail(`--${flag} must be letters, digits, ".", "_" or "-"`);
   }
   if (values.host.trim() === '') fail('--host must not be empty');
+  // An empty --data would put the database in whatever directory the server was started from.
+  if (values.database === undefined && values.data.trim() === '') fail('--data must name a directory for the database and files');
   return { ...values, port: Number(values.port) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsNul, urlContainsNul } from './nul-guard';
+import { containsLoneSurrogate, containsNul, urlContainsNul } from './nul-guard';
 
 describe('nul guard', () => {
   it('finds U+0000 anywhere in a payload', () => {
@@ -13,5 +13,21 @@ describe('nul guard', () => {
     expect(urlContainsNul('/api/rooms/%00')).toBe(true);
     expect(urlContainsNul('/api/files/x?token=a%00b')).toBe(true);
     expect(urlContainsNul('/api/rooms/abc?q=100%25')).toBe(false);
+  });
+});
+
+describe('lone surrogate guard', () => {
+  it('finds an unpaired high or low surrogate anywhere, keys included', () => {
+    expect(containsLoneSurrogate({ text: '\ud800' })).toBe(true);
+    expect(containsLoneSurrogate({ text: 'end \ud83d' })).toBe(true);
+    expect(containsLoneSurrogate({ text: '\ude00 start' })).toBe(true);
+    expect(containsLoneSurrogate({ text: 'reversed \ude00\ud83d pair' })).toBe(true);
+    expect(containsLoneSurrogate({ list: [{ deep: ['ok', 'x\udbffy'] }] })).toBe(true);
+    expect(containsLoneSurrogate({ ['k\udc00']: 1 })).toBe(true);
+  });
+  it('accepts paired surrogates (emoji, astral letters) and other text', () => {
+    expect(containsLoneSurrogate({ text: 'fine 😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \ufffd é 中文', n: 1, b: null })).toBe(false);
+    expect(containsLoneSurrogate('\ud83d\ude00\ud83d\ude00')).toBe(false);
+    expect(containsLoneSurrogate(undefined)).toBe(false);
   });
 });

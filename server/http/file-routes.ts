@@ -1,4 +1,5 @@
-// §3 files: streaming upload with the §9.8 check order, and download as an attachment.
+// §3 files: streaming upload with the §9.8 check order (then the §10 upload rate), and download
+// as an attachment.
 import type { FastifyInstance } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
@@ -21,6 +22,13 @@ export function registerFileRoutes(app: FastifyInstance, services: Services): vo
     await services.files.checkUpload(user, roomId);
     if (!request.isMultipart()) throw new AppError('bad_request', 'send multipart/form-data with one part "file"');
     const limitBytes = services.config.current.maxFileSizeKB * 1024;
+    // §10: 429 past the user's upload rate or daily bytes; refused before any byte is stored.
+    await services.files.admitUpload(user, limitBytes);
+    // A client that goes away mid-body (or is cut off by the idle timeout) leaves no .part file.
+    const gone = new AbortController();
+    request.raw.once('close', () => {
+      if (!request.raw.complete) gone.abort();
+    });
     const part = await request
       .file({ limits: { fileSize: limitBytes, files: 1, fields: 10, parts: 20 }, throwFileSizeLimit: false })
       .catch((error: unknown) => {
@@ -34,7 +42,8 @@ export function registerFileRoutes(app: FastifyInstance, services: Services): vo
       throw new AppError('bad_request', 'the form needs one part named "file"');
     }
     try {
-      const stored = await services.files.store(user, roomId, part.file, { name: cleanFileName(part.filename), mime: cleanMime(part.mimetype) }, limitBytes);
+      const meta = { name: cleanFileName(part.filename), mime: cleanMime(part.mimetype) };
+      const stored = await services.files.store(user, roomId, part.file, meta, limitBytes, gone.signal);
       return await reply.status(201).send(stored);
     } catch (error) {
       if (error instanceof AppError && error.code === 'too_large') discardRest(request.raw);

@@ -4,7 +4,8 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { AppError } from '../errors';
-import { containsNul, urlContainsNul } from '../nul-guard';
+import { isDiskFull } from '../disk-full';
+import { LONE_SURROGATE_MESSAGE, containsLoneSurrogate, containsNul, urlContainsNul } from '../nul-guard';
 import type { Services } from '../services';
 import { registerAdminConfigRoutes } from './admin-config-routes';
 import { registerAdminExportRoutes } from './admin-export-routes';
@@ -14,15 +15,17 @@ import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerCategoryRoutes } from './category-routes';
 import { registerDemoRoutes } from './demo-routes';
 import { registerFileRoutes } from './file-routes';
+import { httpTimeoutOptions } from './http-timeouts';
 import { registerRoomRoutes } from './room-routes';
 import { registerSessionRoutes } from './session-routes';
-import { addSecurityHeaders, registerWebRoutes } from './web-routes';
+import { addSecurityHeaders, registerWebRoutes, setSecurityHeaders } from './web-routes';
 import { registerManageRoutes } from '../manage/manage-routes';
 
 export const JSON_BODY_LIMIT = 1_048_576;
 
-export async function buildHttpApp(services: Services, options: { webRoot: string; log: boolean }): Promise<FastifyInstance> {
+export async function buildHttpApp(services: Services, options: { webRoot: string; log: boolean; idleTimeoutMs?: number }): Promise<FastifyInstance> {
   const app = Fastify({
+    ...httpTimeoutOptions(options.idleTimeoutMs),
     // Without --log-style verbosity, still report real failures (500s, crashed handlers) — on
     // stderr, because stdout carries the one `listening on` line tools wait for.
     logger: options.log ? true : { level: 'error', stream: process.stderr },
@@ -31,6 +34,8 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
     // A malformed URL (`/api/rooms/%`) or an over-long path parameter is refused by the router
     // before any route runs; answer it in the protocol's error shape, not Fastify's own.
     frameworkErrors: (error, _request, reply) => {
+      // The router answers before any hook runs, so it sets the usual headers itself.
+      setSecurityHeaders(reply as FastifyReply);
       void (reply as FastifyReply).status(400).send({ error: { code: 'bad_request', message: error.message } });
     },
   });
@@ -47,6 +52,7 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
       return done(new AppError('bad_request', 'the body is not valid JSON'), undefined);
     }
     if (containsNul(parsed)) return done(new AppError('bad_request', 'text must not contain U+0000'), undefined);
+    if (containsLoneSurrogate(parsed)) return done(new AppError('bad_request', LONE_SURROGATE_MESSAGE), undefined);
     done(null, parsed);
   });
 
@@ -57,7 +63,9 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.status(413).send({ error: { code: 'too_large', message: 'the request body is too large' } });
     if (status >= 400 && status < 500) return reply.status(400).send({ error: { code: 'bad_request', message: error.message } });
-    request.log.error(error);
+    // "disk full" in the log with the reason; the answer never carries errno text.
+    if (isDiskFull(error)) request.log.error({ err: error }, 'disk full');
+    else request.log.error(error);
     return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
   });
 

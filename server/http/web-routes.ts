@@ -1,7 +1,7 @@
 // The web client (the renderer build) at `/`, with a strict CSP. Without a build, `/` explains
 // how to make one instead of failing.
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,15 +19,20 @@ export const WEB_CSP = [
 const MISSING_BUILD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pchat</title></head>
 <body><h1>pchat server</h1><p>The web client has not been built. Run <code>npm run build</code>, then reload.</p></body></html>`;
 
+/** The headers every answer starts with (the router's own 400s included, see http-app.ts). */
+export function setSecurityHeaders(reply: FastifyReply): void {
+  reply.header('X-Content-Type-Options', 'nosniff');
+  // Links out of the app (and add-ins it frames) never learn which page or token-carrying URL
+  // they came from (issue 9 #12).
+  reply.header('Referrer-Policy', 'no-referrer');
+  // Every response starts with the app's policy. No URL-prefix exemption: `/demo/../index.html`
+  // must not come back without a policy.
+  reply.header('Content-Security-Policy', WEB_CSP);
+}
+
 /** Security headers on every response; call before any route is registered. */
 export function addSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    // Every response starts with the app's policy; the demo add-in routes replace it with their
-    // own (they are framed by the client). No URL-prefix exemption: `/demo/../index.html` must
-    // not come back without a policy.
-    reply.header('Content-Security-Policy', WEB_CSP);
-  });
+  app.addHook('onRequest', async (_request, reply) => setSecurityHeaders(reply));
 }
 
 export async function registerWebRoutes(app: FastifyInstance, webRoot: string): Promise<void> {

@@ -1,26 +1,62 @@
-// Uploads and downloads (PROTOCOL.md §3, §9.8). Bytes stream to a temporary file and become a
-// stored file only when complete and within the limit; a refused upload keeps nothing.
+// Uploads and downloads (PROTOCOL.md §3, §9.8, §10). Bytes stream to a temporary file and become
+// a stored file only when complete and within the limit; a refused or abandoned upload keeps
+// nothing. Files leave with the messages that held them, and files never attached are swept.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { DiskFullError, isDiskFull } from '../disk-full';
 import type { FileRef, User } from '../domain';
 import { AppError } from '../errors';
 import type { FileRecord, Storage } from '../storage/repositories';
 import { can } from './authorization';
 import type { BlobStore } from './blob-store';
 import type { RoomService } from './room-service';
+import { DEFAULT_UPLOAD_LIMITS, UploadQuota, type UploadLimits } from './upload-quota';
 
 /** A stream that ends early and sets `truncated` when it passes its limit (busboy's file stream). */
 export type LimitedStream = Readable & { truncated?: boolean };
 
+export interface FileOptions {
+  upload: UploadLimits;
+  /** A file no message holds is deleted this long after its upload (§10: 24 h). */
+  unattachedTtlMs: number;
+  /** Uploads are refused while the disk has less free space than this plus the file limit, so
+   * uploads cannot fill the disk the database needs for messages. */
+  diskReserveBytes: number;
+  /** How often the clean-up runs (file-sweeper.ts). */
+  sweepIntervalMs: number;
+}
+
+export const DEFAULT_FILE_OPTIONS: FileOptions = {
+  upload: DEFAULT_UPLOAD_LIMITS,
+  unattachedTtlMs: 24 * 60 * 60 * 1000,
+  diskReserveBytes: 256 * 1024 * 1024,
+  sweepIntervalMs: 10 * 60 * 1000,
+};
+
+/** A `.part` file not written to for this long belongs to an upload that died with its process. */
+const STALE_PART_MS = 60 * 60 * 1000;
+/** Rows deleted per round of the sweep. */
+const SWEEP_BATCH = 500;
+
 export class FileService {
+  private readonly quota: UploadQuota;
+
   constructor(
     private readonly storage: Storage,
     private readonly rooms: RoomService,
     private readonly blobs: BlobStore,
-  ) {}
+    private readonly options: FileOptions = DEFAULT_FILE_OPTIONS,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.quota = new UploadQuota(storage.files, options.upload, now);
+  }
+
+  get sweepIntervalMs(): number {
+    return this.options.sweepIntervalMs;
+  }
 
   /** The §9.8 order: 404 (cannot read) → room_disabled → file_upload_disabled → forbidden. */
   async checkUpload(user: User, roomId: string): Promise<void> {
@@ -31,11 +67,28 @@ export class FileService {
     if (!can(user, 'upload', room, category)) throw new AppError('forbidden', 'you may not post in this room');
   }
 
+  /** After the §9.8 checks, before any byte is read: the user's upload rate and budget, and room on the disk. */
+  async admitUpload(user: User, limitBytes: number): Promise<void> {
+    await this.quota.admit(user.id);
+    const disk = await statfs(this.blobs.dir).catch(() => undefined);
+    if (disk && disk.bavail * disk.bsize < this.options.diskReserveBytes + limitBytes) {
+      throw new DiskFullError(`disk full: ${disk.bavail * disk.bsize} bytes free under ${this.blobs.dir}, uploads refused`);
+    }
+  }
+
   /**
    * Streams the upload to disk. Rejects with too_large the moment the limit is crossed, while the
    * rest of the stream keeps draining (and being thrown away) so the client can read the answer.
    */
-  store(user: User, roomId: string, stream: LimitedStream, meta: { name: string; mime: string }, limitBytes: number): Promise<FileRef> {
+  store(
+    user: User,
+    roomId: string,
+    stream: LimitedStream,
+    meta: { name: string; mime: string },
+    limitBytes: number,
+    /** Aborted when the request goes away before its body ended (client gone, idle timeout). */
+    signal?: AbortSignal,
+  ): Promise<FileRef> {
     const fileId = randomUUID();
     const temp = join(this.blobs.dir, `${fileId}.part`);
     const tooLarge = () => new AppError('too_large', `the file is larger than ${limitBytes / 1024} KB`, { limitKB: limitBytes / 1024 });
@@ -49,7 +102,7 @@ export class FileService {
       let size = 0;
       let settled = false;
       const out = createWriteStream(temp, { flags: 'wx' });
-      const abandon = (error: AppError) => {
+      const abandon = (error: Error) => {
         if (settled) return;
         settled = true;
         // Keep draining the source (the parser throws the bytes away) so the client can finish
@@ -61,10 +114,14 @@ export class FileService {
         reject(error);
       };
       stream.on('data', (chunk: Buffer) => (size += chunk.length));
+      const incomplete = () => abandon(new AppError('bad_request', 'the upload did not complete'));
       stream.once('limit', () => abandon(tooLarge()));
-      stream.once('error', () => abandon(new AppError('bad_request', 'the upload did not complete')));
+      stream.once('error', incomplete);
+      if (signal?.aborted) queueMicrotask(incomplete);
+      else signal?.addEventListener('abort', incomplete, { once: true });
       out.once('error', (error) => {
-        if (!settled) abandon(new AppError('internal', `could not store the file: ${error.message}`));
+        // Never the errno text in the answer; the log gets the reason (http-app's error handler).
+        if (!settled) abandon(isDiskFull(error) ? new DiskFullError(`disk full while storing an upload: ${error.message}`) : error);
       });
       out.once('finish', () => {
         if (settled) return;
@@ -81,8 +138,40 @@ export class FileService {
 
   private async keep(fileId: string, temp: string, record: FileRecord): Promise<FileRef> {
     await rename(temp, this.blobs.pathOf(fileId));
-    await this.storage.files.create(record, new Date().toISOString());
+    try {
+      await this.storage.files.create(record, new Date(this.now()).toISOString());
+    } catch (error) {
+      await this.blobs.remove([fileId]);
+      throw error;
+    }
     return { fileId, name: record.name, size: record.size, mime: record.mime };
+  }
+
+  /**
+   * Removes files whose messages were removed (§10): rows first, so downloads answer 404 at once,
+   * then the bytes. A file another message still holds stays.
+   */
+  async removeAttachments(fileIds: readonly string[]): Promise<void> {
+    if (fileIds.length === 0) return;
+    await this.blobs.remove(await this.storage.files.deleteUnreferenced(fileIds));
+  }
+
+  /** One pass of the clean-up: files never attached past their time, and dead `.part` files. */
+  async sweep(): Promise<{ files: number; parts: number }> {
+    const cutoff = new Date(this.now() - this.options.unattachedTtlMs).toISOString();
+    let files = 0;
+    for (;;) {
+      const ids = await this.storage.files.listUnattached(cutoff, SWEEP_BATCH);
+      if (ids.length === 0) break;
+      const deleted = await this.storage.files.deleteUnreferenced(ids);
+      await this.blobs.remove(deleted);
+      files += deleted.length;
+      // Every id listed was attached meanwhile: stop rather than list them again.
+      if (deleted.length === 0 || ids.length < SWEEP_BATCH) break;
+    }
+    this.quota.prune();
+    const parts = await this.blobs.removeStaleParts(this.now() - STALE_PART_MS);
+    return { files, parts };
   }
 
   /** A stored file and where its bytes are, for a user who may read its room; else not_found. */

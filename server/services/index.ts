@@ -8,7 +8,7 @@ import { BlobStore } from './blob-store';
 import { CategoryService } from './category-service';
 import { ConfigService } from './config-service';
 import { DomainEventBus } from './events';
-import { FileService } from './file-service';
+import { DEFAULT_FILE_OPTIONS, type FileOptions, FileService } from './file-service';
 import { MessageAdminService } from './message-admin-service';
 import { MessageService } from './message-service';
 import { ReadMarkerService } from './read-marker-service';
@@ -30,13 +30,18 @@ export interface Services {
   readMarkers: ReadMarkerService;
 }
 
-export async function createServices(storage: Storage, options: { dataDir: string; site: string; pool: string }): Promise<Services> {
+export async function createServices(
+  storage: Storage,
+  // files: upload limits and file clean-up (defaults: PROTOCOL §10); tests shorten them.
+  options: { dataDir: string; site: string; pool: string; files?: Partial<FileOptions> },
+): Promise<Services> {
   const events = new DomainEventBus();
   const blobs = new BlobStore(join(options.dataDir, 'files'));
   const config = new ConfigService(storage, events, options.site, options.pool);
   await config.load();
   const rooms = new RoomService(storage, events, blobs);
   const auth = new AuthService(storage, events);
+  const files = new FileService(storage, rooms, blobs, { ...DEFAULT_FILE_OPTIONS, ...options.files });
   return {
     storage,
     events,
@@ -48,8 +53,8 @@ export async function createServices(storage: Storage, options: { dataDir: strin
     addins: new AddinService(storage, events),
     rooms,
     messages: new MessageService(storage, events, config, rooms),
-    files: new FileService(storage, rooms, blobs),
-    messageAdmin: new MessageAdminService(storage, events),
+    files,
+    messageAdmin: new MessageAdminService(storage, events, files),
     readMarkers: new ReadMarkerService(storage, rooms),
   };
 }

@@ -148,8 +148,11 @@ export interface MessageRepository {
   before(roomId: string, beforeSeq: number, limit: number): Promise<Message[]>;
   after(roomId: string, afterSeq: number, limit: number): Promise<Message[]>;
   search(query: SearchQuery): Promise<Message[]>;
-  /** Removes (or, with replaceWith, rewrites) matching messages; returns the seqs touched. */
-  remove(roomId: string, filter: MessageFilter, replaceWith?: string): Promise<number[]>;
+  /**
+   * Removes (or, with replaceWith, rewrites without their file) matching messages; returns the
+   * seqs touched and the files those messages held, which the caller removes with them.
+   */
+  remove(roomId: string, filter: MessageFilter, replaceWith?: string): Promise<{ seqs: number[]; fileIds: string[] }>;
   list(filter: { roomIds: string[]; from?: string }): Promise<Message[]>;
 }
 
@@ -162,6 +165,12 @@ export interface FileRepository {
   create(file: FileRecord, createdAt: string): Promise<void>;
   get(id: string): Promise<FileRecord | undefined>;
   listIdsByRoom(roomId: string): Promise<string[]>;
+  /** Deletes the rows among `ids` that no message holds any more; returns the ids deleted. */
+  deleteUnreferenced(ids: readonly string[]): Promise<string[]>;
+  /** Up to `limit` files created before `createdBefore` that no message holds. */
+  listUnattached(createdBefore: string, limit: number): Promise<string[]>;
+  /** Bytes of the files the user uploaded at or after `since` (still stored). */
+  bytesUploadedSince(uploaderId: string, since: string): Promise<number>;
 }
 
 export interface ReadMarker {

@@ -7,6 +7,7 @@ import * as m0002 from './0002-message-search';
 import * as m0003 from './0003-postgres-search-words';
 import * as m0004 from './0004-read-markers';
 import * as m0005 from './0005-sessions';
+import * as m0006 from './0006-file-hygiene';
 
 type DialectMigration = { up(db: Kysely<unknown>, kind: SqlDialectKind): Promise<void> };
 
@@ -16,6 +17,7 @@ const migrations: Record<string, DialectMigration> = {
   '0003-postgres-search-words': m0003,
   '0004-read-markers': m0004,
   '0005-sessions': m0005,
+  '0006-file-hygiene': m0006,
 };
 
 export function migrationProvider(kind: SqlDialectKind): MigrationProvider {
