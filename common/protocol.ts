@@ -2,6 +2,8 @@
 // Server and renderer both import from here, so a change to the contract is a compile error on
 // both sides. Names and shapes here are binding: extend, never rename or reshape.
 import { z } from 'zod';
+import { type AttentionEventResults, type AttentionServerEvents, type NotifyLevel, attentionEventSchemas } from './attention-protocol';
+export type { Alert, AlertMatch, MentionNew, NotifyLevel, RoomInvited } from './attention-protocol';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (§4)
@@ -60,6 +62,12 @@ export interface RoomSummary {
   lastSeq?: number;
   /** pchat addition: the highest seq the caller has marked read (0 = none); present with lastSeq. */
   lastReadSeq?: number;
+  /** §12: unread messages that mention the caller (0 where the caller cannot read the room). */
+  mentions?: number;
+  /** §12: the caller was invited and has neither joined the room since nor declined. */
+  invited?: boolean;
+  /** pchat addition: the caller's notification level for the room (default "all"). */
+  notify?: NotifyLevel;
 }
 
 export interface RoomDetail extends RoomSummary {
@@ -69,6 +77,9 @@ export interface RoomDetail extends RoomSummary {
   chatHistory: boolean;
   managers: string[];
   presenters: string[];
+  /** pchat addition (§11): the category's messageEdits, so a client knows at once (and on every
+   * room:updated) whether to offer Edit and Delete on the user's own messages. */
+  messageEdits?: boolean;
 }
 
 export interface FileRef {
@@ -194,13 +205,15 @@ export const clientEventSchemas = {
   'message:delete': z.object({ roomId: id, seq: seqNumber.min(1) }),
   'message:react': z.object({ roomId: id, seq: seqNumber.min(1), emoji: z.string().min(1).max(64), on: z.boolean() }),
   'messages:seek': z.object({ roomId: id, date: z.union([z.iso.datetime({ offset: true }), z.iso.date()]) }),
+  // §12 alerts and invitations, and the per-room notification level (common/attention-protocol.ts).
+  ...attentionEventSchemas,
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientRequest<E extends ClientEventName> = z.infer<(typeof clientEventSchemas)[E]>;
 
 /** What each client→server event answers on success (the part beside `ok: true`). */
-export interface ClientEventResults {
+export interface ClientEventResults extends AttentionEventResults {
   'rooms:list': { rooms: RoomSummary[]; categories: Category[] };
   'room:join': { room: RoomDetail; messages: Message[]; hasMore: boolean; roster: Roster };
   'room:leave': Record<never, never>;
@@ -224,7 +237,7 @@ export type ClientToServerEvents = {
 };
 
 /** socket.io typing for the server→client direction. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends AttentionServerEvents {
   session: (payload: { user: User; config: EffectiveConfig; serverVersion: string }) => void;
   'config:updated': (payload: { config: EffectiveConfig }) => void;
   'message:new': (payload: { message: Message }) => void;
