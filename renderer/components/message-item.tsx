@@ -19,10 +19,16 @@ function timeFormat(locale: string): Intl.DateTimeFormat {
   return format;
 }
 
+// Its own component so only rows that mention the user pay for useTranslation (it is not free,
+// and a room switch renders every row of the window).
+function MentionTag() {
+  const { t } = useTranslation();
+  return <span className="mention-tag">{t('message.mentionsYou')}</span>;
+}
+
 // Memoised: the list re-renders on every arrival, and a stored message object only changes when
 // the message itself does, so the rows already shown skip their render.
 export const MessageItem = memo(function MessageItem({ message, locale }: { message: Message; locale: string }) {
-  const { t } = useTranslation();
   const user = useChat(selectUser);
   const mentionsMe = user !== null && message.senderId !== user.id && mentions(message.text, user);
   const time = new Date(message.createdAt);
@@ -35,7 +41,7 @@ export const MessageItem = memo(function MessageItem({ message, locale }: { mess
         <time dateTime={message.createdAt}>
           {Number.isNaN(time.getTime()) ? '' : timeFormat(locale).format(time)}
         </time>
-        {mentionsMe && <span className="mention-tag">{t('message.mentionsYou')}</span>}
+        {mentionsMe && <MentionTag />}
       </header>
       {showText && <MessageText text={message.text} />}
       {message.file && <FileLink file={message.file} />}
