@@ -105,7 +105,7 @@ export const en = {
     bad_credentials: 'Wrong user name or password.',
     unreachable: 'Could not reach the server at {{server}}.',
     bad_server_url: 'Enter the server address, for example https://chat.example.org.',
-    session_ended: 'Your session has ended. Please sign in again.',
+    session_ended: 'Your session has ended. Sign in again.',
     bad_request: 'The server did not accept that request.',
     unauthorized: 'You are not signed in any more. Please sign in again.',
     forbidden: 'You are not allowed to do that in this room.',

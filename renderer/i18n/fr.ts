@@ -106,7 +106,7 @@ export const fr: Translation = {
     bad_credentials: "Nom d'utilisateur ou mot de passe incorrect.",
     unreachable: 'Impossible de joindre le serveur {{server}}.',
     bad_server_url: "Saisissez l'adresse du serveur, par exemple https://chat.example.org.",
-    session_ended: 'Votre session a pris fin. Veuillez vous reconnecter.',
+    session_ended: 'Votre session a pris fin. Reconnectez-vous.',
     bad_request: "Le serveur n'a pas accepté cette demande.",
     unauthorized: "Vous n'êtes plus connecté. Veuillez vous reconnecter.",
     forbidden: "Vous n'avez pas le droit de faire cela dans ce salon.",

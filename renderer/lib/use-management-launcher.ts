@@ -2,7 +2,7 @@
 // config from the store at click time (so a config:updated that changed roomManagementUrl applies
 // to the very next click) and opens the management page. Its failures stay local to the button.
 import { useCallback, useState } from 'react';
-import { useChat, usePlatform } from '../app/chat-context';
+import { useChat, useChatClient, usePlatform } from '../app/chat-context';
 import { selectConfig, selectServerUrl } from '../store/selectors';
 import type { UiError } from '../store/ui-slice';
 import { openRoomManagement } from './open-room-management';
@@ -16,6 +16,7 @@ export interface ManagementLauncher {
 
 export function useManagementLauncher(): ManagementLauncher {
   const platform = usePlatform();
+  const client = useChatClient();
   const serverUrl = useChat(selectServerUrl);
   const token = useChat((state) => state.token);
   const config = useChat(selectConfig);
@@ -28,11 +29,15 @@ export function useManagementLauncher(): ManagementLauncher {
       setBusy(true);
       setError(null);
       openRoomManagement({ platform, fetchFn: (input, init) => fetch(input, init) }, { serverUrl, token, config, roomId })
-        .then((result) => setError(result.ok ? null : result.error))
+        .then((result) => {
+          // The server refused the token itself (expired or revoked): the whole session is over.
+          if (!result.ok && result.error.key === 'errors.unauthorized') client.sessionEnded();
+          else setError(result.ok ? null : result.error);
+        })
         .catch(() => setError({ key: 'errors.unknown' }))
         .finally(() => setBusy(false));
     },
-    [platform, serverUrl, token, config],
+    [platform, client, serverUrl, token, config],
   );
 
   return { open, busy, error };

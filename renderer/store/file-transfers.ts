@@ -12,6 +12,8 @@ export class FileTransfers {
     private readonly store: ChatStore,
     private readonly upload: Uploader,
     private readonly post: (roomId: string, file: FileRef) => boolean,
+    /** An upload answered 401: the session is over, not just this upload. */
+    private readonly sessionEnded: () => void = () => undefined,
   ) {}
 
   async attach(roomId: string, file: File): Promise<void> {
@@ -35,6 +37,7 @@ export class FileTransfers {
     this.cancelRunning = null;
     this.store.setState({ upload: null });
     if (result.ok) this.post(roomId, result.file);
+    else if ('error' in result && result.error.key === 'errors.unauthorized') this.sessionEnded();
     else this.store.setState({ error: 'cancelled' in result ? { key: 'files.cancelled' } : result.error });
   }
 

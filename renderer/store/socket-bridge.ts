@@ -61,7 +61,12 @@ export class ChatClient {
       (roomId, clientId) => void this.outbox.submit(roomId, clientId),
       deps.newClientId ?? (() => crypto.randomUUID()),
     );
-    this.files = new FileTransfers(deps.store, deps.upload ?? xhrUploader, (roomId, file) => this.send(roomId, '', file));
+    this.files = new FileTransfers(
+      deps.store,
+      deps.upload ?? xhrUploader,
+      (roomId, file) => this.send(roomId, '', file),
+      () => this.sessionEnded(),
+    );
   }
 
   private get store(): ChatStore {
@@ -113,6 +118,15 @@ export class ChatClient {
     this.socket = null;
     if (token) await deleteSession(this.fetchFn, serverUrl, token);
     this.teardown();
+  }
+
+  /**
+   * The server no longer takes the token (it expired, or was revoked: PROTOCOL §10), seen as the
+   * socket's connect_error or an HTTP 401 `unauthorized`: back to the sign-in form, saying why.
+   */
+  sessionEnded(): void {
+    void this.deps.platform.saveToken(this.store.getState().serverUrl, null);
+    this.teardown({ key: 'errors.session_ended' });
   }
 
   /** Drops the socket and all chat data; the server URL stays for the next sign-in. */
@@ -171,10 +185,7 @@ export class ChatClient {
       },
       connectError: (message) => {
         if (this.socket !== socket) return;
-        if (message === 'unauthorized') {
-          void this.deps.platform.saveToken(serverUrl, null);
-          this.teardown({ key: 'errors.session_ended' });
-        }
+        if (message === 'unauthorized') this.sessionEnded();
       },
     });
   }

@@ -50,8 +50,23 @@ test('a session revoked elsewhere returns to the sign-in form with an explanatio
   await signInThroughUi(page, pchat.url, alice);
   const token = await page.evaluate((url) => localStorage.getItem(`pchat.token:${url}`), pchat.url);
   await pchat.api.request('DELETE', '/api/session', undefined, token);
-  await expect(page.getByRole('alert')).toHaveText('Your session has ended. Please sign in again.');
+  await expect(page.getByRole('alert')).toHaveText('Your session has ended. Sign in again.');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+});
+
+test('an administrator disabling the account ends the session on screen; enabled again, it signs in', async ({ page, pchat }) => {
+  const { room, alice } = await pchat.api.seedRoom();
+  await signInThroughUi(page, pchat.url, alice);
+  await expect(page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: room.name })).toBeVisible();
+  await pchat.api.request('PATCH', `/api/admin/users/${encodeURIComponent(alice.name)}`, { disabled: true });
+  await expect(page.getByRole('alert')).toHaveText('Your session has ended. Sign in again.');
+  await page.getByRole('textbox', { name: 'User name' }).fill(alice.name);
+  await page.getByLabel('Password').fill(alice.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong user name or password.');
+  await pchat.api.request('PATCH', `/api/admin/users/${encodeURIComponent(alice.name)}`, { disabled: false });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: room.name })).toBeVisible();
 });
 
 test('a French browser gets the French interface', async ({ browser, pchat }) => {
