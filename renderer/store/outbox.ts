@@ -101,6 +101,20 @@ export class Outbox {
     this.loading = null;
   }
 
+  /**
+   * Explicit sign-out (issue 9 #12): the unsent messages are dropped from storage too, so they do
+   * not stay on a machine the user has left. An ended session keeps them (detach) for the next
+   * sign-in. The server and user name the account when its saved entries were never loaded.
+   */
+  async forget(serverUrl: string, userId: string | undefined): Promise<void> {
+    const account = this.account ?? this.loading ?? (userId === undefined ? null : outboxAccount(serverUrl, userId));
+    this.detach();
+    if (account === null) return;
+    // A save already on its way must not land after the wipe.
+    await this.saving;
+    await this.platform.outbox.save(account, []).catch(() => undefined);
+  }
+
   /** A new pending message (MessageSender made it): saved first, then sent. */
   async submit(roomId: string, clientId: string): Promise<void> {
     const pending = this.pendingOf(roomId, clientId);

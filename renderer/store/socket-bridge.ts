@@ -117,6 +117,8 @@ export class ChatClient {
     this.socket?.close();
     this.socket = null;
     if (token) await deleteSession(this.fetchFn, serverUrl, token);
+    // Signing out on purpose also drops the unsent messages from storage (an ended session keeps them).
+    await this.outbox.forget(serverUrl, this.store.getState().user?.id);
     this.teardown();
   }
 
