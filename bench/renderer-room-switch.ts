@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM, RENDERER_INDEX } from '../test/e2e/fixtures/paths';
 import type { ServerProcess } from '../test/support/server-process';
 import { installProbes, probe } from './renderer/page-probes';
-import { ms, percentile, table, us, verdict } from './renderer/report';
+import { describeRun, ms, percentile, table, us, verdict } from './renderer/report';
 import { seedScene, type Scene } from './renderer/seed';
 import { measureStoreAppend } from './renderer/store-append';
 import { idleCost, staticAppendCost, streamInto, type StreamFigures } from './renderer/live-stream';
@@ -153,6 +153,7 @@ async function main(): Promise<void> {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
     });
+    console.log(describeRun(browser.version()));
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     await installProbes(page);

@@ -1,5 +1,21 @@
 // Statistics and the table the renderer benchmark prints (kept here so the benchmark depends on
 // nothing but itself, the server's command line and the built web client).
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+
+/** When, at which commit, on what and how busy: figures mean nothing without it. */
+export function describeRun(browserVersion: string): string {
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: import.meta.dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // Not a git checkout: say so rather than fail.
+  }
+  const [load = 0] = loadavg();
+  const busy = load > cpus().length * 0.5 ? ' (BUSY: other processes share these cores, figures are distorted)' : '';
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  return `${when} UTC · commit ${commit} · ${cpus().length} cores · Node ${process.version} · Chromium ${browserVersion} · load average ${load.toFixed(1)}${busy}`;
+}
 
 /** The p-th percentile (nearest rank); NaN when there are no values. */
 export function percentile(values: readonly number[], p: number): number {
