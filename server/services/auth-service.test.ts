@@ -168,6 +168,17 @@ describe('AuthService', () => {
     expect(auth.noteSocketUse(busy)).toBe(false);
   });
 
+  it('deletes sessions that expired long ago from the store, every ten minutes', async () => {
+    await auth.policy.put({ sessionIdleMinutes: 1 });
+    const forgotten = hashSecret((await signIn()).token);
+    clock += 11 * MINUTE; // idle for 11 minutes: past the limit, not yet past the cleanup margin
+    await auth.sweep(new Set());
+    expect(await storage.sessions.find(forgotten)).toBeDefined();
+    clock += 10 * MINUTE;
+    await auth.sweep(new Set());
+    expect(await storage.sessions.find(forgotten)).toBeUndefined();
+  });
+
   it('lists the caller\'s own sessions, ends one by id (another\'s is not found) or all', async () => {
     const first = await session((await signIn()).token);
     clock += MINUTE;

@@ -211,11 +211,13 @@ export class AuthService {
     this.activity.prune(now, (tokenHash) => openTokenHashes.has(tokenHash));
     if (now - this.lastCleanup >= CLEANUP_EVERY_MS) {
       this.lastCleanup = now;
+      // No announcement: these expired long ago, so no server still holds a socket it has not
+      // swept (each server's sweep ends its own sockets, asking the store first).
       const stale = await this.storage.sessions.deleteStale(
         iso(now - config.sessionIdleMinutes * 60_000 - CLEANUP_MARGIN_MS),
         iso(now - config.sessionMaxMinutes * 60_000),
       );
-      for (const tokenHash of stale) this.events.emit('session:revoked', tokenHash);
+      for (const tokenHash of stale) this.activity.forget(tokenHash);
     }
   }
 
