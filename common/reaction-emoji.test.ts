@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReactionEmoji } from './reaction-emoji';
+import { MAX_REACTIONS_PER_MESSAGE, isReactionEmoji, toggleReaction } from './reaction-emoji';
 
 describe('isReactionEmoji', () => {
   it.each([
@@ -43,5 +43,43 @@ describe('isReactionEmoji', () => {
 
   it('refuses long text without walking all of it', () => {
     expect(isReactionEmoji('👍'.repeat(50_000))).toBe(false);
+  });
+});
+
+describe('toggleReaction', () => {
+  const start = [
+    { emoji: '👍', userIds: ['a', 'b'] },
+    { emoji: '🎉', userIds: ['a'] },
+  ];
+
+  it('adds a user to an emoji already there, keeping its place', () => {
+    expect(toggleReaction(start, '🎉', 'b', true)).toEqual([
+      { emoji: '👍', userIds: ['a', 'b'] },
+      { emoji: '🎉', userIds: ['a', 'b'] },
+    ]);
+  });
+
+  it('puts a new emoji last (order of first use)', () => {
+    expect(toggleReaction(start, '😮', 'c', true)).toEqual([...start, { emoji: '😮', userIds: ['c'] }]);
+  });
+
+  it('on twice and off for an emoji not held change nothing (the same array)', () => {
+    expect(toggleReaction(start, '👍', 'a', true)).toBe(start);
+    expect(toggleReaction(start, '🎉', 'b', false)).toBe(start);
+    expect(toggleReaction(start, '😢', 'a', false)).toBe(start);
+  });
+
+  it('drops an emoji nobody holds any more', () => {
+    expect(toggleReaction(start, '🎉', 'a', false)).toEqual([{ emoji: '👍', userIds: ['a', 'b'] }]);
+    expect(toggleReaction(start, '👍', 'a', false)).toEqual([
+      { emoji: '👍', userIds: ['b'] },
+      { emoji: '🎉', userIds: ['a'] },
+    ]);
+  });
+
+  it('refuses a 21st distinct emoji but still lets users join one of the 20', () => {
+    const twenty = Array.from({ length: MAX_REACTIONS_PER_MESSAGE }, (_, i) => ({ emoji: String.fromCodePoint(0x1f600 + i), userIds: ['a'] }));
+    expect(toggleReaction(twenty, '🎉', 'b', true)).toBe('too_many');
+    expect(toggleReaction(twenty, '😀', 'b', true)).not.toBe('too_many');
   });
 });

@@ -41,5 +41,33 @@ export function isReactionEmoji(text: string): boolean {
   const parts = graphemes(text);
   if (parts.length !== 1) return false;
   if (FLAG.test(text) || KEYCAP.test(text)) return true;
-  return PICTOGRAPHIC.test(text) && !NOT_EMOJI.test(text.replace(/[\u200D\uFE0E\uFE0F]/gu, ''));
+  return PICTOGRAPHIC.test(text) && !NOT_EMOJI.test(text.replace(/\u200D|\uFE0E|\uFE0F/gu, ''));
+}
+
+export interface ReactionSet {
+  emoji: string;
+  userIds: string[];
+}
+
+/**
+ * §11 toggle: `on` adds the user to the emoji's holders (a new emoji goes last: order of first
+ * use), `off` takes them out and drops an emoji nobody holds. Returns the same array when nothing
+ * changes (on twice, off for an emoji not held), `too_many` for a 21st distinct emoji.
+ */
+export function toggleReaction<R extends ReactionSet>(
+  current: readonly R[],
+  emoji: string,
+  userId: string,
+  on: boolean,
+): readonly ReactionSet[] | 'too_many' {
+  const index = current.findIndex((r) => r.emoji === emoji);
+  const held = index >= 0 && current[index]!.userIds.includes(userId);
+  if (on === held) return current;
+  if (!on) {
+    const userIds = current[index]!.userIds.filter((id) => id !== userId);
+    return userIds.length === 0 ? current.filter((_, i) => i !== index) : current.map((r, i) => (i === index ? { emoji, userIds } : r));
+  }
+  if (index >= 0) return current.map((r, i) => (i === index ? { emoji, userIds: [...r.userIds, userId] } : r));
+  if (current.length >= MAX_REACTIONS_PER_MESSAGE) return 'too_many';
+  return [...current, { emoji, userIds: [userId] }];
 }

@@ -6,6 +6,8 @@ export type {
   FileRef,
   Message,
   Participant,
+  Reaction,
+  ReplyRef,
   RoomActivity,
   Role,
   RoomDetail,

@@ -1,4 +1,5 @@
-// §7 export: rooms, categories, add-ins, users (without secrets) and messages as JSON.
+// §7 export: rooms, categories, add-ins, users (without secrets) and messages as JSON. §11: each
+// message carries its earlier texts (`edits`, oldest first) and `removed` lists every removal.
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services';
 import { toUser } from '../services/auth-service';
@@ -20,7 +21,20 @@ export function registerAdminExportRoutes(app: FastifyInstance, services: Servic
       query.category === undefined ? allCategories : allCategories.filter((c) => c.id === query.category || c.name === query.category);
     const categoryIds = new Set(categories.map((c) => c.id));
     const rooms = allRooms.filter((r) => categoryIds.has(r.categoryId));
-    const messages = await storage.messages.list({ roomIds: rooms.map((r) => r.id), from: query.from && new Date(query.from).toISOString() });
-    return { exportedAt: new Date().toISOString(), categories, rooms, addins, users: users.map(toUser), messages };
+    const filter = { roomIds: rooms.map((r) => r.id), from: query.from && new Date(query.from).toISOString() };
+    const [messages, edits, removed] = await Promise.all([
+      storage.messages.list(filter),
+      storage.messageActions.edits(filter),
+      storage.messageActions.removals(filter),
+    ]);
+    return {
+      exportedAt: new Date().toISOString(),
+      categories,
+      rooms,
+      addins,
+      users: users.map(toUser),
+      messages: messages.map((message) => ({ ...message, edits: edits.get(message.id) ?? [] })),
+      removed,
+    };
   });
 }

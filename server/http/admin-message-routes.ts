@@ -6,15 +6,15 @@ import { clearBody, idParams, removeMessagesBody } from './schemas';
 
 export function registerAdminMessageRoutes(app: FastifyInstance, services: Services): void {
   app.post('/api/admin/rooms/:id/clear', async (request) => {
-    await requireAdmin(services, request);
+    const { user } = await requireAdmin(services, request);
     const { id } = parse(idParams, request.params);
     const { before } = parse(clearBody, request.body);
-    return { removed: await services.messageAdmin.clear(id, before) };
+    return { removed: await services.messageAdmin.clear(id, before, user.id) };
   });
 
   app.post('/api/admin/rooms/:id/remove-messages', async (request) => {
-    await requireAdmin(services, request);
+    const { user } = await requireAdmin(services, request);
     const { id } = parse(idParams, request.params);
-    return { removed: await services.messageAdmin.remove(id, parse(removeMessagesBody, request.body)) };
+    return { removed: await services.messageAdmin.remove(id, user.id, parse(removeMessagesBody, request.body)) };
   });
 }

@@ -22,6 +22,7 @@ const categoryFields = {
   invitations: z.boolean(),
   fileUpload: z.boolean(),
   chatHistory: z.boolean(),
+  messageEdits: z.boolean(),
 };
 export const createCategoryBody = z.object({ name, ...categoryFields }).partial({
   description: true,
@@ -31,6 +32,7 @@ export const createCategoryBody = z.object({ name, ...categoryFields }).partial(
   invitations: true,
   fileUpload: true,
   chatHistory: true,
+  messageEdits: true,
 });
 export const updateCategoryBody = z.object({ name, ...categoryFields }).partial();
 

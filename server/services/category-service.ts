@@ -16,11 +16,12 @@ export interface CategoryInput {
   invitations?: boolean;
   fileUpload?: boolean;
   chatHistory?: boolean;
+  messageEdits?: boolean;
 }
 
 export function toCategory(record: CategoryRecord): Category {
-  const { id, name, description, invitations, fileUpload, chatHistory } = record;
-  return { id, name, description, invitations, fileUpload, chatHistory };
+  const { id, name, description, invitations, fileUpload, chatHistory, messageEdits } = record;
+  return { id, name, description, invitations, fileUpload, chatHistory, messageEdits };
 }
 
 export class CategoryService {
@@ -52,6 +53,7 @@ export class CategoryService {
       invitations: input.invitations ?? true,
       fileUpload: input.fileUpload ?? true,
       chatHistory: input.chatHistory ?? true,
+      messageEdits: input.messageEdits ?? true,
     };
     await this.storage.categories.create(record, new Date().toISOString());
     this.directory.putCategory(record);

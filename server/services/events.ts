@@ -6,6 +6,8 @@ import type { EffectiveConfig, Message, RoomActivity } from '../domain';
 export interface DomainEvents {
   'message:created': [message: Message];
   'messages:removed': [roomId: string, seqs: number[]];
+  /** §11: a message's text or reactions changed (an edit, a reaction, an administrator's rewrite). */
+  'message:updated': [message: Message];
   'config:changed': [config: EffectiveConfig, previous: EffectiveConfig];
   /** A configuration entry was written here (other servers re-read theirs). */
   'config:stored': [];

@@ -22,6 +22,7 @@ const category: CategoryRecord = {
   invitations: true,
   fileUpload: true,
   chatHistory: true,
+  messageEdits: true,
   allowedMembers: ['*'],
   deniedMembers: ['mallory'],
   creators: [],

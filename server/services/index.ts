@@ -9,6 +9,7 @@ import { CategoryService } from './category-service';
 import { ConfigService } from './config-service';
 import { DomainEventBus } from './events';
 import { DEFAULT_FILE_OPTIONS, type FileOptions, FileService } from './file-service';
+import { MessageActionService } from './message-action-service';
 import { MessageAdminService } from './message-admin-service';
 import { MessageService } from './message-service';
 import { ReadMarkerService } from './read-marker-service';
@@ -27,6 +28,7 @@ export interface Services {
   messages: MessageService;
   files: FileService;
   messageAdmin: MessageAdminService;
+  messageActions: MessageActionService;
   readMarkers: ReadMarkerService;
 }
 
@@ -55,6 +57,7 @@ export async function createServices(
     messages: new MessageService(storage, events, config, rooms),
     files,
     messageAdmin: new MessageAdminService(storage, events, files),
+    messageActions: new MessageActionService(storage, events, config, rooms, files),
     readMarkers: new ReadMarkerService(storage, rooms),
   };
 }

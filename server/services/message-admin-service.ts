@@ -16,20 +16,28 @@ export class MessageAdminService {
     private readonly files: FileService,
   ) {}
 
-  async clear(roomId: string, before: string): Promise<number> {
-    return this.removeWhere(roomId, { before: instant(before) });
+  /** `by` is the administrator's user id, kept with each removal for the export (§11). */
+  async clear(roomId: string, before: string, by: string): Promise<number> {
+    return this.removeWhere(roomId, by, { before: instant(before) });
   }
 
-  async remove(roomId: string, request: MessageFilter & { replaceWith?: string }): Promise<number> {
+  async remove(roomId: string, by: string, request: MessageFilter & { replaceWith?: string }): Promise<number> {
     const { replaceWith, ...filter } = request;
-    return this.removeWhere(roomId, { ...filter, from: instant(filter.from), to: instant(filter.to) }, replaceWith);
+    return this.removeWhere(roomId, by, { ...filter, from: instant(filter.from), to: instant(filter.to) }, replaceWith);
   }
 
-  private async removeWhere(roomId: string, filter: MessageFilter, replaceWith?: string): Promise<number> {
+  private async removeWhere(roomId: string, by: string, filter: MessageFilter, replaceWith?: string): Promise<number> {
     if (!(await this.storage.rooms.get(roomId))) throw new AppError('not_found', 'no such room');
     const { seqs, fileIds } = await this.storage.messages.remove(roomId, filter, replaceWith);
-    // A rewritten message keeps its place; only real removals leave a gap clients must close.
-    if (replaceWith === undefined && seqs.length > 0) this.events.emit('messages:removed', roomId, seqs);
+    if (seqs.length > 0 && replaceWith === undefined) {
+      // Only real removals leave a gap clients must close; the export records each (§11).
+      this.events.emit('messages:removed', roomId, seqs);
+      const removedAt = new Date().toISOString();
+      await this.storage.messageActions.recordRemovals(seqs.map((seq) => ({ roomId, seq, removedAt, removedBy: by })));
+    } else if (seqs.length > 0) {
+      // A rewritten message keeps its place; open clients show the new text at once (§11).
+      for (const message of await this.storage.messageActions.getMany(roomId, seqs)) this.events.emit('message:updated', message);
+    }
     await this.files.removeAttachments(fileIds);
     return seqs.length;
   }

@@ -12,6 +12,7 @@ import { can } from './authorization';
 import type { ConfigService } from './config-service';
 import type { DomainEventBus } from './events';
 import { GroupCommit } from './group-commit';
+import { replySnapshot } from './message-action-service';
 import { newestWithin, oldestWithin } from './page-bounds';
 import type { ReadMarkerService } from './read-marker-service';
 import type { AccessNeed } from './room-access';
@@ -78,6 +79,8 @@ export class MessageService {
       }
       file = { fileId: record.fileId, name: record.name, size: record.size, mime: record.mime };
     }
+    // §11: a reply keeps what it answers as it is now (later edits and removals leave it as sent).
+    const replyTo = await replySnapshot(this.storage, request.roomId, request.replyToSeq);
     const { message, created } = await this.writer.insert(
       {
         id: randomUUID(),
@@ -88,6 +91,7 @@ export class MessageService {
         text: checked.text,
         fileId: request.fileId ?? null,
         createdAt: new Date().toISOString(),
+        replyTo,
       },
       file,
     );

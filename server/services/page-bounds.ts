@@ -10,8 +10,18 @@ export const MAX_PAGE_BYTES = 256 * 1024;
 /** What a message adds to a reply besides its text (ids, names, dates, JSON punctuation). */
 const OVERHEAD_BYTES = 300;
 
+/** §11 adds what a message carries besides its text: the reply excerpt and who reacted. */
+function extrasOf(message: Message): number {
+  let bytes = message.replyTo === null ? 0 : Buffer.byteLength(message.replyTo.text) + Buffer.byteLength(message.replyTo.senderName);
+  for (const reaction of message.reactions) {
+    bytes += reaction.emoji.length * 2;
+    for (const userId of reaction.userIds) bytes += userId.length + 3;
+  }
+  return bytes;
+}
+
 const sizeOf = (message: Message): number =>
-  Buffer.byteLength(message.text) + Buffer.byteLength(message.senderName) + OVERHEAD_BYTES;
+  Buffer.byteLength(message.text) + Buffer.byteLength(message.senderName) + extrasOf(message) + OVERHEAD_BYTES;
 
 /** Keeps the newest messages (the end of an oldest-first list) that fit. */
 export function newestWithin(messages: Message[], budget = MAX_PAGE_BYTES): { messages: Message[]; cut: boolean } {

@@ -32,6 +32,7 @@ export function toDetail(user: User, context: RoomContext, joined: boolean): Roo
     canPost: !room.disabled && can(user, 'post', room, category),
     fileUpload: category.fileUpload,
     chatHistory: category.chatHistory,
+    messageEdits: category.messageEdits,
     managers: [...room.managers],
     presenters: [...room.presenters],
   };

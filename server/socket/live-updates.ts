@@ -31,6 +31,8 @@ export function wireLiveUpdates(
   // Every socket of these users, joined or not; the user channels span servers.
   const onActivity = (userIds: string[], payload: RoomActivity) => io.to(userIds.map(userChannel)).emit('room:activity', payload);
 
+  const onUpdated = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:updated', { message });
+
   const onRemoved = (roomId: string, seqs: number[]) => {
     for (const seq of seqs) io.to(roomChannel(roomId)).emit('message:removed', { roomId, seq });
   };
@@ -79,6 +81,7 @@ export function wireLiveUpdates(
     'message:created': onMessage,
     'room:activity': onActivity,
     'messages:removed': onRemoved,
+    'message:updated': onUpdated,
     'config:changed': onConfig,
     'session:revoked': onRevoked,
     'room:changed': roomChangedHere,

@@ -8,6 +8,7 @@ import { joinCluster } from './cluster';
 import { wireClusterSync } from './cluster-sync';
 import { wireLiveUpdates } from './live-updates';
 import { watchSessionExpiry } from './session-expiry';
+import { registerMessageActionHandlers } from './message-action-handlers';
 import { registerMessageHandlers } from './message-handlers';
 import { registerReadMarkerHandlers } from './read-marker-handlers';
 import { EventLimits, RateLimiter } from './rate-limiter';
@@ -114,6 +115,7 @@ export async function attachSocketServer(
     const limiter = new EventLimits(new RateLimiter(), socket.data.budget.limiter);
     registerRoomHandlers(socket, limiter, services, presence, onError);
     registerMessageHandlers(socket, limiter, services, onError);
+    registerMessageActionHandlers(socket, limiter, services, onError);
     registerReadMarkerHandlers(socket, limiter, services, onError);
     socket.on('disconnect', () => {
       presence.exitAll(socket);

@@ -1,6 +1,6 @@
 // What the services need from storage (STYLE.md §8). The SQLite implementation lives in sql/;
 // a PostgreSQL one implements the same interfaces and runs the same tests.
-import type { Addin, ConfigEntry, FileRef, Message, Role, RoomPrivacy, RoomType } from '../domain';
+import type { Addin, ConfigEntry, FileRef, Message, Reaction, ReplyRef, Role, RoomPrivacy, RoomType } from '../domain';
 
 export interface UserRecord {
   id: string;
@@ -65,6 +65,8 @@ export interface CategoryRecord {
   invitations: boolean;
   fileUpload: boolean;
   chatHistory: boolean;
+  /** §11: authors may edit and delete their own messages. */
+  messageEdits: boolean;
   allowedMembers: string[];
   deniedMembers: string[];
   creators: string[];
@@ -121,6 +123,8 @@ export interface NewMessage {
   text: string;
   fileId: string | null;
   createdAt: string;
+  /** §11: the snapshot of the message replied to, taken at send time. */
+  replyTo?: ReplyRef | null;
 }
 
 export interface MessageFilter {
@@ -154,6 +158,45 @@ export interface MessageRepository {
    */
   remove(roomId: string, filter: MessageFilter, replaceWith?: string): Promise<{ seqs: number[]; fileIds: string[] }>;
   list(filter: { roomIds: string[]; from?: string }): Promise<Message[]>;
+}
+
+/** An earlier text of an edited message (§11 export). */
+export interface MessageEdit {
+  text: string;
+  /** When this text was replaced. */
+  editedAt: string;
+}
+
+export interface MessageRemoval {
+  roomId: string;
+  seq: number;
+  removedAt: string;
+  /** The remover's user id. */
+  removedBy: string;
+}
+
+/** §11 message actions; each is O(1) queries, the changes in one transaction each. */
+export interface MessageActionRepository {
+  get(roomId: string, seq: number): Promise<Message | undefined>;
+  /** Messages of one room by seq, in seq order (those that still exist). */
+  getMany(roomId: string, seqs: readonly number[]): Promise<Message[]>;
+  /** Replaces the text and keeps the earlier one; undefined when the message is gone. */
+  edit(roomId: string, seq: number, text: string, editedAt: string): Promise<Message | undefined>;
+  /**
+   * Rewrites the reactions under a row lock: `change` gets the current list and returns the new
+   * one (or throws, and nothing changes). Undefined when the message is gone.
+   */
+  updateReactions(roomId: string, seq: number, change: (current: Reaction[]) => Reaction[]): Promise<Message | undefined>;
+  /** Deletes the message (its earlier texts with it) and records the removal; the file it held, for the caller. */
+  remove(removal: MessageRemoval): Promise<{ fileId: string | null } | undefined>;
+  /** Records removals done elsewhere (administrators' §7 jobs). */
+  recordRemovals(removals: readonly MessageRemoval[]): Promise<void>;
+  /** The seq of the first message at or after `date`, else of the last message, else 0. */
+  seek(roomId: string, date: string): Promise<number>;
+  /** Earlier texts of the messages of these rooms (created at or after `from`), oldest first per message id. */
+  edits(filter: { roomIds: string[]; from?: string }): Promise<Map<string, MessageEdit[]>>;
+  /** Removals in these rooms (at or after `from`), oldest first. */
+  removals(filter: { roomIds: string[]; from?: string }): Promise<MessageRemoval[]>;
 }
 
 export interface FileRecord extends FileRef {
@@ -198,6 +241,7 @@ export interface Storage {
   addins: AddinRepository;
   rooms: RoomRepository;
   messages: MessageRepository;
+  messageActions: MessageActionRepository;
   files: FileRepository;
   readMarkers: ReadMarkerRepository;
   close(): Promise<void>;

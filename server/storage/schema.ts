@@ -49,6 +49,8 @@ export interface CategoriesTable {
   file_upload: number;
   chat_history: number;
   created_at: string;
+  /** 1 when authors may edit and delete their own messages (migration 0007). */
+  message_edits: number;
 }
 
 export type CategoryListName = 'allowed' | 'denied' | 'creators';
@@ -103,6 +105,34 @@ export interface MessagesTable {
   text: string;
   file_id: string | null;
   created_at: string;
+  /** Migration 0007: when the sender last edited the text. */
+  edited_at: string | null;
+  /** Migration 0007: the reply snapshot, all three set or all null. */
+  reply_seq: number | null;
+  reply_sender_name: string | null;
+  reply_text: string | null;
+  /** Migration 0007: JSON `[{ emoji, userIds }]` in order of first use; null when none. */
+  reactions: string | null;
+}
+
+/** Each earlier text of an edited message, for the compliance export (migration 0007). */
+export interface MessageEditsTable {
+  num: Generated<number>;
+  message_id: string;
+  /** The text as it was before this edit replaced it. */
+  text: string;
+  /** When this text was replaced. */
+  edited_at: string;
+}
+
+/** One row per removed message, for the compliance export (migration 0007). */
+export interface MessageRemovalsTable {
+  num: Generated<number>;
+  room_id: string;
+  seq: number;
+  removed_at: string;
+  /** The remover's user id. */
+  removed_by: string;
 }
 
 export interface FilesTable {
@@ -134,6 +164,8 @@ export interface DatabaseSchema {
   rooms: RoomsTable;
   room_members: RoomMembersTable;
   messages: MessagesTable;
+  message_edits: MessageEditsTable;
+  message_removals: MessageRemovalsTable;
   files: FilesTable;
   read_markers: ReadMarkersTable;
 }

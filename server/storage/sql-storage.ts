@@ -8,6 +8,7 @@ import { createAddinRepository } from './sql/addin-repository';
 import { createCategoryRepository } from './sql/category-repository';
 import { createConfigRepository } from './sql/config-repository';
 import { createFileRepository } from './sql/file-repository';
+import { createMessageActionRepository } from './sql/message-action-repository';
 import { type SearchFn, createMessageRepository } from './sql/message-repository';
 import { searchMessagesPostgres } from './sql/postgres-message-search';
 import { createReadMarkerRepository } from './sql/read-marker-repository';
@@ -32,6 +33,7 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKin
     addins: createAddinRepository(db),
     rooms: createRoomRepository(db),
     messages: createMessageRepository(db, options.search ?? (kind === 'postgres' ? searchMessagesPostgres : searchMessagesSqlite)),
+    messageActions: createMessageActionRepository(db, kind),
     files: createFileRepository(db),
     readMarkers: createReadMarkerRepository(db),
     async close() {

@@ -20,6 +20,7 @@ export interface CategoryOptions {
   invitations?: boolean;
   fileUpload?: boolean;
   chatHistory?: boolean;
+  messageEdits?: boolean;
 }
 
 /** The server's own request schemas, as types only: the CLI stays a plain HTTP client at run time. */
@@ -44,6 +45,7 @@ export function buildCategoryBody(options: CategoryOptions): CategoryBody {
     invitations: options.invitations,
     fileUpload: options.fileUpload,
     chatHistory: options.chatHistory,
+    messageEdits: options.messageEdits,
   });
 }
 
@@ -57,6 +59,7 @@ export function formatCategory(category: CategoryWithMembers): string[] {
     ['invitations', category.invitations],
     ['file upload', category.fileUpload],
     ['chat history', category.chatHistory],
+    ['message edits', category.messageEdits],
   ];
   // Member lists are not part of the Category shape, but the server may send them back.
   for (const [key, label] of [
@@ -81,7 +84,9 @@ function withCategoryOptions(command: Command): Command {
     .option('--file-upload', 'allow file uploads')
     .option('--no-file-upload', 'do not allow file uploads')
     .option('--chat-history', 'keep and show chat history')
-    .option('--no-chat-history', 'show no past messages in its rooms');
+    .option('--no-chat-history', 'show no past messages in its rooms')
+    .option('--message-edits', 'authors may edit and delete their own messages (the default)')
+    .option('--no-message-edits', 'authors may not edit or delete their own messages');
 }
 
 export function registerCategoryCommands(program: Command, ctx: CliContext): void {
@@ -114,11 +119,11 @@ export function registerCategoryCommands(program: Command, ctx: CliContext): voi
     await ctx.run(command, async (api) => {
       const categories = await listCategories(api);
       const rows = categories.map((c: CategoryWithMembers) => [
-        c.id, c.name, c.invitations, c.fileUpload, c.chatHistory, c.allowedMembers, c.deniedMembers, c.creators,
+        c.id, c.name, c.invitations, c.fileUpload, c.chatHistory, c.messageEdits, c.allowedMembers, c.deniedMembers, c.creators,
       ]);
       return {
         json: categories,
-        lines: formatTable(['id', 'name', 'invitations', 'files', 'history', 'allowed', 'denied', 'creators'], rows),
+        lines: formatTable(['id', 'name', 'invitations', 'files', 'history', 'edits', 'allowed', 'denied', 'creators'], rows),
       };
     });
   });

@@ -8,6 +8,7 @@ import * as m0003 from './0003-postgres-search-words';
 import * as m0004 from './0004-read-markers';
 import * as m0005 from './0005-sessions';
 import * as m0006 from './0006-file-hygiene';
+import * as m0007 from './0007-message-actions';
 
 type DialectMigration = { up(db: Kysely<unknown>, kind: SqlDialectKind): Promise<void> };
 
@@ -18,6 +19,7 @@ const migrations: Record<string, DialectMigration> = {
   '0004-read-markers': m0004,
   '0005-sessions': m0005,
   '0006-file-hygiene': m0006,
+  '0007-message-actions': m0007,
 };
 
 export function migrationProvider(kind: SqlDialectKind): MigrationProvider {

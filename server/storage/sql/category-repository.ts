@@ -14,6 +14,7 @@ function toRecord(row: Selectable<CategoriesTable>, members: MemberRow[]): Categ
     invitations: fromFlag(row.invitations),
     fileUpload: fromFlag(row.file_upload),
     chatHistory: fromFlag(row.chat_history),
+    messageEdits: fromFlag(row.message_edits),
     allowedMembers: pick('allowed'),
     deniedMembers: pick('denied'),
     creators: pick('creators'),
@@ -60,6 +61,7 @@ export function createCategoryRepository(db: Kysely<DatabaseSchema>): CategoryRe
             invitations: toFlag(category.invitations),
             file_upload: toFlag(category.fileUpload),
             chat_history: toFlag(category.chatHistory),
+            message_edits: toFlag(category.messageEdits),
             created_at: createdAt,
           })
           .execute();
@@ -77,6 +79,7 @@ export function createCategoryRepository(db: Kysely<DatabaseSchema>): CategoryRe
             invitations: toFlag(category.invitations),
             file_upload: toFlag(category.fileUpload),
             chat_history: toFlag(category.chatHistory),
+            message_edits: toFlag(category.messageEdits),
           })
           .where('id', '=', category.id)
           .execute();

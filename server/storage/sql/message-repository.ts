@@ -63,10 +63,14 @@ async function insertOne(trx: Kysely<DatabaseSchema>, message: NewMessage, file:
       text: message.text,
       file_id: message.fileId,
       created_at: message.createdAt,
+      reply_seq: message.replyTo?.seq ?? null,
+      reply_sender_name: message.replyTo?.senderName ?? null,
+      reply_text: message.replyTo?.text ?? null,
     })
     .execute();
   const { roomId, id, clientId, senderId, senderName, text, createdAt } = message;
-  return { roomId, seq: Number(seq), id, clientId, senderId, senderName, text, createdAt, file };
+  const replyTo = message.replyTo ?? null;
+  return { roomId, seq: Number(seq), id, clientId, senderId, senderName, text, createdAt, file, editedAt: null, replyTo, reactions: [] };
 }
 
 const idempotencyKey = (m: NewMessage) => `${m.roomId}\u0000${m.senderId}\u0000${m.clientId}`;

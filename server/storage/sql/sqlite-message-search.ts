@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Message } from '../../domain';
 import type { SearchQuery } from '../repositories';
 import type { DatabaseSchema } from '../schema';
-import { toMessage } from './message-rows';
+import { MESSAGE_COLUMNS_SQL, toMessage } from './message-rows';
 
 /** Each word becomes a quoted FTS5 phrase, so user input can never be read as query syntax. */
 export function toFtsQuery(words: string[]): string {
@@ -22,7 +22,7 @@ export async function searchMessagesSqlite(db: Kysely<DatabaseSchema>, query: Se
   const before = query.beforeSeq === undefined ? sql`` : sql`and m.seq < ${query.beforeSeq}`;
   // CROSS JOIN keeps the index as the outer loop: SQLite never reorders it.
   const result = await sql<Parameters<typeof toMessage>[0]>`
-    select m.num, m.id, m.room_id, m.seq, m.sender_id, m.sender_name, m.client_id, m.text, m.file_id, m.created_at,
+    select ${sql.raw(MESSAGE_COLUMNS_SQL)},
            f.name as f_name, f.size as f_size, f.mime as f_mime
     from messages_fts
     cross join messages m on m.num = messages_fts.rowid
