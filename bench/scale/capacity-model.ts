@@ -21,6 +21,8 @@
 
 export type RoomKind = 'small' | 'medium' | 'large';
 
+export const userName = (u: number) => `cap-${String(u).padStart(5, '0')}`;
+
 export interface CapacityModel {
   /** Connected users at each step. */
   steps: number[];

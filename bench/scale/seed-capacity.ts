@@ -11,7 +11,7 @@ import { startServerProcess } from '../../test/support/server-process';
 import { AdminApi, inBatches, postJson } from '../support/admin-api';
 import { onExit } from '../support/run-guard';
 import type { Row } from './bulk-writer';
-import { kindOf, planRooms } from './capacity-model';
+import { kindOf, planRooms, userName } from './capacity-model';
 import type { StoreTarget } from './seed-cache';
 
 export const ADMIN_PASSWORD = 'bench-capacity-admin';
@@ -29,7 +29,6 @@ export interface CapacityMeta {
 }
 
 const log = (text: string) => process.stderr.write(`capacity seed: ${text}\n`);
-export const userName = (u: number) => `cap-${String(u).padStart(5, '0')}`;
 
 async function withServer<T>(target: StoreTarget, run: (url: string) => Promise<T>): Promise<T> {
   const server = await startServerProcess({ args: ['--port', '0', ...target.serverArgs()], env: { PCHAT_ADMIN_PASSWORD: ADMIN_PASSWORD } });

@@ -5,7 +5,7 @@
 import type { Message, SessionResponse } from '../../common/protocol';
 import { nowMs, stampedText } from '../support/clock';
 import { RealClient } from '../support/real-client';
-import { type CapacityModel, exponentialMs, pickOpenRoom } from './capacity-model';
+import { type CapacityModel, exponentialMs, pickOpenRoom, userName } from './capacity-model';
 import type { SentMessage, UserSpec } from './capacity-messages';
 import { messageText } from './message-text';
 
@@ -43,6 +43,8 @@ export class SimUser {
   private closed = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private counter = 0;
+  /** Whom an occasional @mention names: the neighbours, who share a small room. */
+  private readonly mentionable: string[];
 
   constructor(
     private readonly spec: UserSpec,
@@ -50,6 +52,7 @@ export class SimUser {
     private readonly model: CapacityModel,
     private readonly hooks: SimHooks,
   ) {
+    this.mentionable = [userName(spec.index + 1), userName(Math.max(0, spec.index - 1))];
     const session: SessionResponse = {
       token: spec.token,
       user: { id: spec.id, name: spec.name, displayName: spec.name, roles: ['user'] },
@@ -130,7 +133,7 @@ export class SimUser {
     const sentAt = nowMs();
     this.hooks.sending(1);
     try {
-      const ack = await this.client.send(roomId, stampedText(messageText(this.hooks.random, [this.spec.name]), sentAt), `${this.spec.name}-${++this.counter}`);
+      const ack = await this.client.send(roomId, stampedText(messageText(this.hooks.random, this.mentionable), sentAt), `${this.spec.name}-${++this.counter}`);
       this.hooks.sent({ roomId, seq: ack.message.seq, sentAt, senderId: this.spec.id }, nowMs() - sentAt);
     } catch (error) {
       this.hooks.sendFailed(error instanceof Error ? error.message.replace(/^message:send: /, '') : String(error));

@@ -25,15 +25,18 @@ export interface SqlBaseline {
   close(): Promise<void>;
 }
 
-const COLUMNS = `m.num, m.id, m.room_id, m.seq, m.sender_id, m.sender_name, m.client_id, m.text, m.file_id, m.created_at,
-  f.name as f_name, f.size as f_size, f.mime as f_mime`;
 const FROM = 'messages m left join files f on f.id = m.file_id';
+
+/** Every stored column of a message (whatever migrations added since) and its file, as the server reads a row. */
+const selectList = (names: readonly string[]) =>
+  [...names.filter((name) => name !== 'search').map((name) => `m.${name}`), 'f.name as f_name', 'f.size as f_size', 'f.mime as f_mime'].join(', ');
 
 function sqliteBaseline(dataDir: string): SqlBaseline {
   const db = new Database(join(dataDir, 'pchat.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  const COLUMNS = selectList((db.prepare(`select name from pragma_table_info('messages')`).all() as { name: string }[]).map((c) => c.name));
   const latest = db.prepare(`select ${COLUMNS} from ${FROM} where m.room_id = ? order by m.seq desc limit ?`);
   const before = db.prepare(`select ${COLUMNS} from ${FROM} where m.room_id = ? and m.seq < ? order by m.seq desc limit ?`);
   const rooms = db.prepare('select * from rooms');
@@ -75,6 +78,8 @@ async function postgresBaseline(url: string): Promise<SqlBaseline> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const q = (text: string, values: unknown[]) => client.query(text, values);
+  const columns = await q(`select column_name from information_schema.columns where table_schema = current_schema() and table_name = 'messages'`, []);
+  const COLUMNS = selectList(columns.rows.map((row) => (row as { column_name: string }).column_name));
   return {
     latest: (roomId, limit) => q(`select ${COLUMNS} from ${FROM} where m.room_id = $1 order by m.seq desc limit $2`, [roomId, limit]),
     before: (roomId, beforeSeq, limit) =>
