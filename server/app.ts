@@ -5,6 +5,7 @@ import { buildHttpApp } from './http/http-app';
 import { createServices } from './services';
 import type { FileOptions } from './services/file-service';
 import { startFileSweeper } from './services/file-sweeper';
+import { startDemoAddinServer } from './demo/demo-addin-server';
 import { seedDemo } from './demo/seed-demo';
 import { attachSocketServer } from './socket/socket-server';
 import { openPostgresStorage } from './storage/postgres-storage';
@@ -61,10 +62,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const sockets = await attachSocketServer(app.server, services, (message, error) => app.log.error({ err: error }, message), {
       redisUrl: options.redis,
     });
-    // Issue 9 #12: the socket.io HTTP answers (polling, handshakes) carry the same referrer rule as
-    // every Fastify answer (web-routes.ts).
+    // Issue 9 #10, #12: socket.io's own HTTP answers (polling, handshakes) get the rules every
+    // Fastify answer has (web-routes.ts): no referrer, no sniffing, never framed.
     sockets.io.engine.on('headers', (headers: Record<string, string>) => {
       headers['Referrer-Policy'] = 'no-referrer';
+      headers['X-Content-Type-Options'] = 'nosniff';
+      headers['Content-Security-Policy'] = "default-src 'none'; frame-ancestors 'none'";
     });
     const stopWatching = services.config.watch(CONFIG_POLL_MS, (error) => app.log.error({ err: error }, 'config refresh failed'));
     try {
@@ -80,8 +83,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const port = address !== null && typeof address === 'object' ? address.port : options.port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
     const url = `http://${host}:${port}`;
-    // The demo add-in lives on this server, so its URL follows the address we got.
-    const demoSignIns = options.demo ? await seedDemo(services, reachableOrigin(options.host, port, url)) : undefined;
+    // The demo add-in gets a listener of its own: another origin than the app (issue 9 #10).
+    const demoAddin = options.demo ? await startDemoAddinServer(options.host, reachableHost(options.host)) : undefined;
+    const demoSignIns = demoAddin ? await seedDemo(services, demoAddin.origin) : undefined;
 
     let closing: Promise<void> | undefined;
     return {
@@ -93,6 +97,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           await stopSweeping();
           await sockets.close();
           await app.close();
+          await demoAddin?.close();
           await storage.close();
         })();
         return closing;
@@ -111,7 +116,6 @@ function openStorage(options: StartOptions): Promise<Storage> {
 }
 
 /** A wildcard bind address is not something a browser can open; use loopback for links. */
-function reachableOrigin(host: string, port: number, url: string): string {
-  if (host === '0.0.0.0' || host === '::' || host === '') return `http://127.0.0.1:${port}`;
-  return url;
+function reachableHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
 }

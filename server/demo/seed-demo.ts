@@ -1,6 +1,6 @@
 // `--demo`: a small organisation to click through. Seeds only an empty database, so reusing a
 // data directory keeps whatever was done there; the demo add-in's URL always follows the
-// server's current address.
+// address of its listener.
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../services';
 import { DEMO_LOBBY_LINES } from './demo-lines';
@@ -12,19 +12,13 @@ const DEMO_USERS = [
   { name: 'carol', displayName: 'Carol Nguyen' },
 ];
 
-/** 127.0.0.1 ↔ localhost (same server, another origin); any other host is left as it is. */
-function otherLoopbackName(origin: string): string {
-  const url = new URL(origin);
-  if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
-  else if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
-  return url.origin;
-}
-
-export async function seedDemo(services: Services, origin: string): Promise<{ user: string; password: string }[] | undefined> {
-  // The web client is served from `origin`; an add-in there would be same-origin, which the pane
-  // isolates (no allow-same-origin) and sends no messages. The other loopback name is a distinct
-  // origin on the same server, so the demo add-in really gets its PROTOCOL §6 messages.
-  const addinUrl = `${otherLoopbackName(origin)}/demo/ticker-addin.html`;
+/**
+ * `addinOrigin` is where the demo add-in is served: its own listener (demo-addin-server.ts), so
+ * another origin than the web client and never framed with the app's rights; the add-in gets its
+ * PROTOCOL §6 messages there.
+ */
+export async function seedDemo(services: Services, addinOrigin: string): Promise<{ user: string; password: string }[] | undefined> {
+  const addinUrl = `${addinOrigin}/demo/ticker-addin.html`;
   const existingAddin = await services.storage.addins.findByName(DEMO_ADDIN_NAME);
   if ((await services.storage.categories.list()).length > 0) {
     if (existingAddin && existingAddin.url !== addinUrl) await services.addins.update(existingAddin.id, { url: addinUrl });

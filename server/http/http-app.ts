@@ -13,7 +13,6 @@ import { registerAdminMessageRoutes } from './admin-message-routes';
 import { registerAdminRoutes } from './admin-routes';
 import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerCategoryRoutes } from './category-routes';
-import { registerDemoRoutes } from './demo-routes';
 import { registerFileRoutes } from './file-routes';
 import { httpTimeoutOptions } from './http-timeouts';
 import { registerRoomRoutes } from './room-routes';
@@ -35,7 +34,7 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
     // before any route runs; answer it in the protocol's error shape, not Fastify's own.
     frameworkErrors: (error, _request, reply) => {
       // The router answers before any hook runs, so it sets the usual headers itself.
-      setSecurityHeaders(reply as FastifyReply);
+      setSecurityHeaders(reply);
       void (reply as FastifyReply).status(400).send({ error: { code: 'bad_request', message: error.message } });
     },
   });
@@ -87,7 +86,6 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
   registerAdminMessageRoutes(app, services);
   registerRoomRoutes(app, services);
   registerCategoryRoutes(app, services);
-  registerDemoRoutes(app);
   await registerManageRoutes(app); // before the web client's catch-all, so /manage is not swallowed
   await registerWebRoutes(app, options.webRoot);
   return app;

@@ -25,9 +25,11 @@ export function setSecurityHeaders(reply: FastifyReply): void {
   // Links out of the app (and add-ins it frames) never learn which page or token-carrying URL
   // they came from (issue 9 #12).
   reply.header('Referrer-Policy', 'no-referrer');
-  // Every response starts with the app's policy. No URL-prefix exemption: `/demo/../index.html`
-  // must not come back without a policy.
+  // Every response carries the app's policy, `frame-ancestors 'none'` included: nothing on the
+  // app's origin may be framed, so an add-in that redirects its frame here gets no page running
+  // with the app's rights (issue 9 #10; the demo add-in has its own origin, demo-addin-server.ts).
   reply.header('Content-Security-Policy', WEB_CSP);
+  reply.header('X-Frame-Options', 'DENY');
 }
 
 /** Security headers on every response; call before any route is registered. */

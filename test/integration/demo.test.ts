@@ -31,9 +31,11 @@ describe('--demo', () => {
       expect(lobby.messages).toHaveLength(30);
       expect(lobby.hasMore).toBe(true);
       const trading = await ok(socket, 'room:join', { roomId: rooms.find((r) => r.name === 'Trading floor')!.id });
-      // On this server, under /demo (possibly through the other loopback name, for a distinct origin).
+      // On a listener of its own: another origin than the app whatever host name is typed (issue 9 #10).
       const addinUrl = new URL(trading.room.addin!.url);
-      expect([addinUrl.port, addinUrl.pathname]).toEqual([new URL(first.url).port, '/demo/ticker-addin.html']);
+      expect(addinUrl.pathname).toBe('/demo/ticker-addin.html');
+      expect(addinUrl.hostname).toBe('127.0.0.1');
+      expect(addinUrl.port).not.toBe(new URL(first.url).port);
       const townHall = await ok(socket, 'room:join', { roomId: rooms.find((r) => r.name === 'Town hall')!.id });
       expect(townHall.room).toMatchObject({ type: 'auditorium', canPost: true });
       const bob = await signIn(first.url, 'bob', 'bob');
@@ -45,7 +47,11 @@ describe('--demo', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('ticker-addin.js');
       expect(page.headers.get('content-security-policy')).not.toContain('frame-ancestors');
-      expect((await fetch(`${first.url}/demo/ticker-addin.js`)).headers.get('content-type')).toContain('javascript');
+      expect((await fetch(`${addinUrl.origin}/demo/ticker-addin.js`)).headers.get('content-type')).toContain('javascript');
+      // The app's own origin does not serve it (nor anything else that may be framed).
+      const onApp = await fetch(`${first.url}/demo/ticker-addin.html`);
+      expect(onApp.status).toBe(404);
+      expect(onApp.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     } finally {
       closeAllSockets();
       await first.close();
@@ -59,7 +65,9 @@ describe('--demo', () => {
       expect(exported.body.rooms.filter((r) => r.name === 'Lobby')).toHaveLength(1);
       const [tickers] = exported.body.addins as { name: string; url: string }[];
       expect(tickers?.name).toBe('Tickers');
-      expect(new URL(tickers!.url).port).toBe(new URL(second.url).port);
+      // The stored URL follows the add-in's listener, which has a new port after the restart.
+      expect(new URL(tickers!.url).port).not.toBe(new URL(second.url).port);
+      expect((await fetch(tickers!.url)).status).toBe(200);
     } finally {
       await second.close();
     }
