@@ -9,7 +9,7 @@
 //   npx tsx bench/cluster-redis.ts [--quick] [--receivers 200] [--rate 50] [--seconds 8]
 import { createClient } from 'redis';
 import { REDIS_URL, startPchat } from './support/bench-servers';
-import { receiverSpecs, runFanout, senderCount } from './support/fanout-run';
+import { failuresCell, lostCell, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
 import { describeLoad, describeRun } from './support/machine';
 import { deadline, numberOption, parseBenchArgs } from './support/run-guard';
 import { ms, pct, percentile, table, verdict } from './support/stats';
@@ -76,20 +76,19 @@ try {
   const cross = result.groups['cross server']!;
   const p99Same = percentile(same.latenciesMs, 99);
   const p99Cross = percentile(cross.latenciesMs, 99);
-  const failures = (f: Record<string, number>) => Object.entries(f).map(([event, count]) => `${event} ${count}`).join(', ') || '0';
   console.log(
     table(
       ['receivers', 'count', 'p50', 'p99', 'lost', 'reconn/caught-up', 'request failures', 'target', 'verdict'],
       [
-        ['on server one (senders here)', String(same.receivers), ms(percentile(same.latenciesMs, 50)), ms(p99Same), `${same.lost} of ${same.expected}`, `${same.reconnects}/${same.caughtUp}`, failures(same.failures), 'baseline', ''],
+        ['on server one (senders here)', String(same.receivers), ms(percentile(same.latenciesMs, 50)), ms(p99Same), lostCell(same), `${same.reconnects}/${same.caughtUp}`, failuresCell(same), 'baseline', ''],
         [
           'on server two (through Redis)',
           String(cross.receivers),
           ms(percentile(cross.latenciesMs, 50)),
           ms(p99Cross),
-          `${cross.lost} of ${cross.expected}`,
+          lostCell(cross),
           `${cross.reconnects}/${cross.caughtUp}`,
-          failures(cross.failures),
+          failuresCell(cross),
           `p99 ≤ one server's + ${MARGIN_MS} ms, 0 lost`,
           verdict(p99Cross <= p99Same + MARGIN_MS && cross.lost === 0 && same.lost === 0 && result.unacked === 0),
         ],

@@ -11,7 +11,7 @@
 //   npx tsx bench/realistic-fanout.ts [--quick] [--store sqlite|postgres] [--receivers 200]
 //        [--rate 50] [--seconds 8] [--users N] [--client-processes K]
 import { type BenchServer, startBare, startPchat } from './support/bench-servers';
-import { type FanoutResult, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
+import { type FanoutResult, failuresCell, lostCell, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
 import { describeLoad, describeRun } from './support/machine';
 import { deadline, numberOption, parseBenchArgs } from './support/run-guard';
 import { ms, pct, percentile, table, verdict } from './support/stats';
@@ -68,7 +68,6 @@ function row(run: Run, baseline: Run | undefined): string[] {
   const all = run.result.groups.all!;
   const p99 = percentile(all.latenciesMs, 99);
   const cpu = run.result.serverCpu[0]!;
-  const failures = Object.entries(all.failures).map(([event, count]) => `${event} ${count}`).join(', ') || '0';
   const target = TARGETS[run.receivers];
   let judged = ['baseline', ''];
   if (baseline && target) {
@@ -88,10 +87,10 @@ function row(run: Run, baseline: Run | undefined): string[] {
     `${pct(run.result.clientCpu)} (${run.result.processes}+1 proc)`,
     ms(percentile(all.latenciesMs, 50)),
     ms(p99),
-    `${all.lost} of ${all.expected}`,
+    lostCell(all),
     `${run.result.unacked} of ${run.result.sent}`,
     `${all.reconnects}/${all.caughtUp}`,
-    failures,
+    failuresCell(all),
     ...judged,
   ];
 }

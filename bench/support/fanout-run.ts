@@ -128,4 +128,14 @@ export async function runFanout(plan: FanoutPlan): Promise<FanoutResult> {
   }
 }
 
+/** "lost of expected", and how much of it fell on receivers that reconnected. */
+export const lostCell = (group: GroupResult) =>
+  `${group.lost} of ${group.expected}${group.lost > 0 ? ` (${group.lostReconnecting} on reconnecting)` : ''}`;
+
+/** Failed requests by event, "0" when none. */
+export const failuresCell = (group: GroupResult) =>
+  Object.entries(group.failures)
+    .map(([event, count]) => `${event} ${count}`)
+    .join(', ') || '0';
+
 export const senderCount = (rate: number) => Math.ceil(rate / PER_SENDER_RATE);

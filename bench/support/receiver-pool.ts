@@ -10,7 +10,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../test/support/server-process';
-import type { FromWorker, GroupResult, ReceiverSpec, ToWorker } from './receiver-protocol';
+import { emptyGroup, type FromWorker, type GroupResult, type ReceiverSpec, type ToWorker } from './receiver-protocol';
 import { onExit } from './run-guard';
 
 export type { GroupResult, ReceiverSpec } from './receiver-protocol';
@@ -51,6 +51,7 @@ function merge(into: GroupResult, from: GroupResult): GroupResult {
   for (const latency of from.latenciesMs) into.latenciesMs.push(latency);
   into.expected += from.expected;
   into.lost += from.lost;
+  into.lostReconnecting += from.lostReconnecting;
   into.duplicates += from.duplicates;
   into.caughtUp += from.caughtUp;
   into.reconnects += from.reconnects;
@@ -107,7 +108,7 @@ export class ReceiverPool {
     const groups: Record<string, GroupResult> = {};
     for (const { groups: theirs } of answers) {
       for (const [name, result] of Object.entries(theirs)) {
-        groups[name] = merge(groups[name] ?? { receivers: 0, latenciesMs: [], expected: 0, lost: 0, duplicates: 0, caughtUp: 0, reconnects: 0, failures: {} }, result);
+        groups[name] = merge(groups[name] ?? emptyGroup(), result);
       }
     }
     return groups;

@@ -23,12 +23,26 @@ export interface GroupResult {
   expected: number;
   /** Expected pairs the receiver never saw, live or by catch-up. */
   lost: number;
+  /** The part of `lost` that fell on receivers which reconnected during the run. */
+  lostReconnecting: number;
   duplicates: number;
   caughtUp: number;
   reconnects: number;
   /** Requests refused or timed out, by event. */
   failures: Record<string, number>;
 }
+
+export const emptyGroup = (): GroupResult => ({
+  receivers: 0,
+  latenciesMs: [],
+  expected: 0,
+  lost: 0,
+  lostReconnecting: 0,
+  duplicates: 0,
+  caughtUp: 0,
+  reconnects: 0,
+  failures: {},
+});
 
 export type ToWorker =
   | { type: 'setup'; specs: ReceiverSpec[]; signInConcurrency: number }

@@ -5,7 +5,7 @@ import type { SessionResponse } from '../../common/protocol';
 import { inBatches, signIn } from './admin-api';
 import { nowMs, stampOf } from './clock';
 import { RealClient } from './real-client';
-import type { FromWorker, GroupResult, ReceiverSpec, ToWorker } from './receiver-protocol';
+import { emptyGroup, type FromWorker, type GroupResult, type ReceiverSpec, type ToWorker } from './receiver-protocol';
 
 interface Running {
   spec: ReceiverSpec;
@@ -59,13 +59,16 @@ function start(): void {
 function finish(expected: Record<string, number[]>): Record<string, GroupResult> {
   const groups: Record<string, GroupResult> = {};
   for (const { spec, client, latenciesMs, reconnectFailed } of running) {
-    const group = (groups[spec.group] ??= { receivers: 0, latenciesMs: [], expected: 0, lost: 0, duplicates: 0, caughtUp: 0, reconnects: 0, failures: {} });
+    const group = (groups[spec.group] ??= emptyGroup());
     const wanted = expected[spec.roomId] ?? [];
     const seen = client.seenSeqs(spec.roomId);
     group.receivers += 1;
     for (const latency of latenciesMs) group.latenciesMs.push(latency);
     group.expected += wanted.length;
-    for (const seq of wanted) if (!seen.has(seq)) group.lost += 1;
+    let lost = 0;
+    for (const seq of wanted) if (!seen.has(seq)) lost += 1;
+    group.lost += lost;
+    if (spec.reconnect) group.lostReconnecting += lost;
     group.duplicates += client.counters.duplicates;
     group.caughtUp += client.counters.caughtUp;
     group.reconnects += client.counters.reconnects;
