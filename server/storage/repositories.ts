@@ -1,6 +1,7 @@
 // What the services need from storage (STYLE.md §8). The SQLite implementation lives in sql/;
 // a PostgreSQL one implements the same interfaces and runs the same tests.
 import type { Addin, ConfigEntry, FileRef, Message, Reaction, ReplyRef, Role, RoomPrivacy, RoomType } from '../domain';
+import type { AttentionStorage } from './attention-storage';
 
 export interface UserRecord {
   id: string;
@@ -148,6 +149,11 @@ export interface SearchQuery {
 export interface MessageRepository {
   /** Stores the message with the room's next seq, or returns the one already stored for its clientId. */
   insertIdempotent(message: NewMessage): Promise<{ message: Message; created: boolean }>;
+  /**
+   * insertIdempotent for several messages in one transaction, in order; `file` is the stored file
+   * the message carries (already checked by the caller). All or nothing.
+   */
+  insertBatch(items: { message: NewMessage; file: FileRef | null }[]): Promise<{ message: Message; created: boolean }[]>;
   latest(roomId: string, limit: number): Promise<Message[]>;
   before(roomId: string, beforeSeq: number, limit: number): Promise<Message[]>;
   after(roomId: string, afterSeq: number, limit: number): Promise<Message[]>;
@@ -222,18 +228,30 @@ export interface ReadMarker {
   followed: boolean;
 }
 
+export interface Follower {
+  id: string;
+  name: string;
+  roles: Role[];
+}
+
 export interface ReadMarkerRepository {
   listForUser(userId: string): Promise<ReadMarker[]>;
   /** Moves the marker forward to `seq` (never back); returns where it stands afterwards. */
   markRead(userId: string, roomId: string, seq: number): Promise<number>;
+  /** markRead for many (user, room) pairs at once, each pair at most once, in one statement. */
+  markReadMany(markers: { userId: string; roomId: string; seq: number }[]): Promise<void>;
+  /** Where the user stands in the room (0 when never marked). */
+  marker(userId: string, roomId: string): Promise<number>;
   setFollowed(userId: string, roomId: string, followed: boolean): Promise<void>;
-  /** Ids of the users who follow the room. */
-  followers(roomId: string): Promise<string[]>;
+  /** The users who follow the room, with what authorization needs to know of them. */
+  followers(roomId: string): Promise<Follower[]>;
   /** The seq of the last stored message of every room (rooms.last_seq). */
   lastSeqs(): Promise<Map<string, number>>;
+  lastSeq(roomId: string): Promise<number>;
 }
 
-export interface Storage {
+/** Alerts and attention (PROTOCOL §12) are declared in attention-storage.ts. */
+export interface Storage extends AttentionStorage {
   users: UserRepository;
   sessions: SessionRepository;
   config: ConfigRepository;

@@ -1,6 +1,7 @@
 // Table types for Kysely. Column names are snake_case as stored; booleans are 0/1 integers so the
 // same queries run on SQLite and (later) PostgreSQL with smallint columns.
 import type { Generated } from 'kysely';
+import type { AttentionTables } from './attention-storage';
 
 export interface UsersTable {
   id: string;
@@ -153,7 +154,8 @@ export interface ReadMarkersTable {
   followed: number;
 }
 
-export interface DatabaseSchema {
+/** The tables of attention (migration 0008) are declared in attention-storage.ts. */
+export interface DatabaseSchema extends AttentionTables {
   users: UsersTable;
   sessions: SessionsTable;
   handoff_codes: HandoffCodesTable;

@@ -5,6 +5,8 @@ import type { SqlDialectKind } from './dialect';
 import type { Storage } from './repositories';
 import type { DatabaseSchema } from './schema';
 import { createAddinRepository } from './sql/addin-repository';
+import { createAlertRepository } from './sql/alert-repository';
+import { createAttentionRepository } from './sql/attention-repository';
 import { createCategoryRepository } from './sql/category-repository';
 import { createConfigRepository } from './sql/config-repository';
 import { createFileRepository } from './sql/file-repository';
@@ -36,6 +38,8 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKin
     messageActions: createMessageActionRepository(db, kind),
     files: createFileRepository(db),
     readMarkers: createReadMarkerRepository(db),
+    alerts: createAlertRepository(db),
+    attention: createAttentionRepository(db),
     async close() {
       await options.beforeClose?.();
       await db.destroy();

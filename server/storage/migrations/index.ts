@@ -9,6 +9,7 @@ import * as m0004 from './0004-read-markers';
 import * as m0005 from './0005-sessions';
 import * as m0006 from './0006-file-hygiene';
 import * as m0007 from './0007-message-actions';
+import * as m0008 from './0008-attention';
 
 type DialectMigration = { up(db: Kysely<unknown>, kind: SqlDialectKind): Promise<void> };
 
@@ -20,6 +21,7 @@ const migrations: Record<string, DialectMigration> = {
   '0005-sessions': m0005,
   '0006-file-hygiene': m0006,
   '0007-message-actions': m0007,
+  '0008-attention': m0008,
 };
 
 export function migrationProvider(kind: SqlDialectKind): MigrationProvider {

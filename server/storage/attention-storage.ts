@@ -1,0 +1,82 @@
+// What the attention service needs from storage (PROTOCOL §12): the tables of migration 0008 and
+// the two repositories over them. Kept beside repositories.ts and schema.ts, which include them.
+import type { NotifyLevel } from '../../common/attention-protocol';
+
+export interface MentionsTable {
+  user_id: string;
+  room_id: string;
+  seq: number;
+}
+
+export interface InvitationsTable {
+  user_id: string;
+  room_id: string;
+  /** Display name of who added the user. */
+  invited_by: string;
+  invited_at: string;
+}
+
+export interface RoomNotifyTable {
+  user_id: string;
+  room_id: string;
+  level: NotifyLevel;
+}
+
+export interface AlertsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** JSON array of strings. */
+  keywords: string;
+  /** JSON array of room ids; null = every room the user may read. */
+  room_ids: string | null;
+  created_at: string;
+}
+
+export interface AttentionTables {
+  mentions: MentionsTable;
+  invitations: InvitationsTable;
+  room_notify: RoomNotifyTable;
+  alerts: AlertsTable;
+}
+
+export interface AlertRecord {
+  id: string;
+  userId: string;
+  name: string;
+  keywords: string[];
+  roomIds: string[] | null;
+}
+
+export interface AlertRepository {
+  /** Every alert of every user, for the in-memory index built at start. */
+  listAll(): Promise<AlertRecord[]>;
+  /** The user's alerts, oldest first. */
+  listForUser(userId: string): Promise<AlertRecord[]>;
+  /** Creates or replaces the alert (the caller checked it is the user's own). */
+  put(alert: AlertRecord, at: string): Promise<void>;
+  /** Deletes one of the user's alerts; false when it is not theirs or does not exist. */
+  delete(userId: string, id: string): Promise<boolean>;
+}
+
+export interface AttentionRepository {
+  /** One multi-row insert: the message `seq` of the room mentions these users. */
+  addMentions(roomId: string, seq: number, userIds: readonly string[]): Promise<void>;
+  /**
+   * Per room, the messages still existing that mention the user past their read marker — the
+   * stored one, or the one in `readInMemory` for rooms where memory knows a newer one.
+   */
+  mentionCounts(userId: string, readInMemory: ReadonlyMap<string, number>): Promise<Map<string, number>>;
+  /** Stores (or renews) invitations to one room. */
+  invite(roomId: string, invitations: readonly { userId: string; by: string }[], at: string): Promise<void>;
+  invitedRooms(userId: string): Promise<string[]>;
+  /** Returns whether there was an invitation. */
+  clearInvitation(userId: string, roomId: string): Promise<boolean>;
+  setNotifyLevel(userId: string, roomId: string, level: NotifyLevel): Promise<void>;
+  notifyLevels(userId: string): Promise<Map<string, NotifyLevel>>;
+}
+
+export interface AttentionStorage {
+  alerts: AlertRepository;
+  attention: AttentionRepository;
+}
