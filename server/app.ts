@@ -39,18 +39,26 @@ export interface RunningServer {
   demoSignIns?: { user: string; password: string }[];
 }
 
-/** How often a server re-reads the configuration others may have changed in the shared store. */
-const CONFIG_POLL_MS = 1000;
+/**
+ * How often a server without the cluster link re-reads the configuration that another server
+ * sharing its store may have changed (with --redis, servers tell each other instead).
+ */
+const CONFIG_POLL_MS = 2000;
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../out/renderer', import.meta.url));
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const storage = await openStorage(options);
   try {
+    // Services report background failures before the HTTP app (and its logger) exists.
+    let logError = (what: string, error: unknown) => console.error(what, error);
+    const clustered = options.redis !== undefined;
     const services = await createServices(storage, {
       dataDir: options.dataDir,
       site: options.site ?? 'default',
       pool: options.pool ?? 'default',
+      clustered,
+      onError: (what, error) => logError(what, error),
       files: options.files,
     });
     if (options.adminPassword !== undefined && options.adminPassword !== '') await services.accounts.ensureAdmin(options.adminPassword);
@@ -59,6 +67,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       log: options.log ?? false,
       idleTimeoutMs: options.httpIdleTimeoutMs,
     });
+    logError = (what, error) => app.log.error({ err: error }, what);
     const sockets = await attachSocketServer(app.server, services, (message, error) => app.log.error({ err: error }, message), {
       redisUrl: options.redis,
     });
@@ -69,7 +78,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       headers['X-Content-Type-Options'] = 'nosniff';
       headers['Content-Security-Policy'] = "default-src 'none'; frame-ancestors 'none'";
     });
-    const stopWatching = services.config.watch(CONFIG_POLL_MS, (error) => app.log.error({ err: error }, 'config refresh failed'));
+    const stopWatching = clustered
+      ? () => Promise.resolve()
+      : services.config.watch(CONFIG_POLL_MS, (error) => app.log.error({ err: error }, 'config refresh failed'));
     try {
       await app.listen({ host: options.host, port: options.port });
     } catch (error) {
@@ -98,6 +109,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           await sockets.close();
           await app.close();
           await demoAddin?.close();
+          await services.close();
           await storage.close();
         })();
         return closing;

@@ -13,6 +13,7 @@ import { MessageActionService } from './message-action-service';
 import { MessageAdminService } from './message-admin-service';
 import { MessageService } from './message-service';
 import { ReadMarkerService } from './read-marker-service';
+import { RoomDirectory } from './room-directory';
 import { RoomService } from './room-service';
 
 export interface Services {
@@ -30,18 +31,33 @@ export interface Services {
   messageAdmin: MessageAdminService;
   messageActions: MessageActionService;
   readMarkers: ReadMarkerService;
+  directory: RoomDirectory;
+  /** Writes what is still held in memory (read markers); call before the store closes. */
+  close(): Promise<void>;
 }
 
-export async function createServices(
-  storage: Storage,
-  // files: upload limits and file clean-up (defaults: PROTOCOL §10); tests shorten them.
-  options: { dataDir: string; site: string; pool: string; files?: Partial<FileOptions> },
-): Promise<Services> {
+export interface ServiceOptions {
+  dataDir: string;
+  site: string;
+  pool: string;
+  /** Several servers share the store through the cluster link (--redis). */
+  clustered?: boolean;
+  onError?: (what: string, error: unknown) => void;
+  /** Upload limits and file clean-up (defaults: PROTOCOL §10); tests shorten them. */
+  files?: Partial<FileOptions>;
+}
+
+export async function createServices(storage: Storage, options: ServiceOptions): Promise<Services> {
+  const onError = options.onError ?? ((what: string, error: unknown) => console.error(what, error));
   const events = new DomainEventBus();
   const blobs = new BlobStore(join(options.dataDir, 'files'));
   const config = new ConfigService(storage, events, options.site, options.pool);
-  await config.load();
-  const rooms = new RoomService(storage, events, blobs);
+  const directory = new RoomDirectory(storage);
+  const readMarkers = new ReadMarkerService(storage, directory, events, { clustered: options.clustered ?? false }, (error) =>
+    onError('read markers', error),
+  );
+  await Promise.all([config.load(), directory.load(), readMarkers.load()]);
+  const rooms = new RoomService(storage, events, blobs, directory);
   const auth = new AuthService(storage, events);
   const files = new FileService(storage, rooms, blobs, { ...DEFAULT_FILE_OPTIONS, ...options.files });
   return {
@@ -51,13 +67,15 @@ export async function createServices(
     auth,
     accounts: new AccountService(storage, auth),
     config,
-    categories: new CategoryService(storage, events),
-    addins: new AddinService(storage, events),
+    categories: new CategoryService(storage, events, directory),
+    addins: new AddinService(storage, events, directory),
     rooms,
-    messages: new MessageService(storage, events, config, rooms),
+    messages: new MessageService(storage, events, config, rooms, readMarkers, onError),
     files,
     messageAdmin: new MessageAdminService(storage, events, files),
     messageActions: new MessageActionService(storage, events, config, rooms, files),
-    readMarkers: new ReadMarkerService(storage, rooms),
+    readMarkers,
+    directory,
+    close: () => readMarkers.close(),
   };
 }

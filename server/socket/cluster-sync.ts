@@ -5,7 +5,7 @@
 // a change followed by a deletion of the same room ends deleted.
 import type { Services } from '../services';
 import type { LocalPushes } from './live-updates';
-import type { ChatServer } from './types';
+import type { ChatServer, InterServerEvents } from './types';
 
 export function wireClusterSync(io: ChatServer, services: Services, local: LocalPushes, onError: (what: string, error: unknown) => void): () => void {
   const { events, directory } = services;
@@ -23,34 +23,27 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
     'config:stored': () => io.serverSideEmit('pchat:config-stored'),
   });
 
-  const onRoomChanged = (roomId: string) =>
-    inOrder('cluster room change', async () => {
-      await directory.reloadRoom(roomId);
-      local.roomChanged(roomId);
-    });
-  const onRoomDeleted = (roomId: string) =>
-    inOrder('cluster room deletion', () => {
-      directory.removeRoom(roomId);
-      local.roomDeleted(roomId);
-    });
-  const onCategoryChanged = (categoryId: string) => inOrder('cluster category change', () => directory.reloadCategory(categoryId));
-  const onAddinChanged = (addinId: string) => inOrder('cluster add-in change', () => directory.reloadAddin(addinId));
-  const onFollowersChanged = (roomId: string) => services.readMarkers.forgetFollowers(roomId);
-  const onConfigStored = () => inOrder('cluster config change', () => services.config.refresh());
-
-  io.on('pchat:room-changed', onRoomChanged);
-  io.on('pchat:room-deleted', onRoomDeleted);
-  io.on('pchat:category-changed', onCategoryChanged);
-  io.on('pchat:addin-changed', onAddinChanged);
-  io.on('pchat:followers-changed', onFollowersChanged);
-  io.on('pchat:config-stored', onConfigStored);
+  const incoming: { [E in keyof InterServerEvents]?: InterServerEvents[E] } = {
+    'pchat:room-changed': (roomId) =>
+      inOrder('cluster room change', async () => {
+        await directory.reloadRoom(roomId);
+        local.roomChanged(roomId);
+      }),
+    'pchat:room-deleted': (roomId) =>
+      inOrder('cluster room deletion', () => {
+        directory.removeRoom(roomId);
+        local.roomDeleted(roomId);
+      }),
+    'pchat:category-changed': (categoryId) => inOrder('cluster category change', () => directory.reloadCategory(categoryId)),
+    'pchat:addin-changed': (addinId) => inOrder('cluster add-in change', () => directory.reloadAddin(addinId)),
+    'pchat:followers-changed': (roomId) => services.readMarkers.forgetFollowers(roomId),
+    'pchat:config-stored': () => inOrder('cluster config change', () => services.config.refresh()),
+  };
+  // socket.io's typed on/off cannot follow a key of a mapped type; each handler is typed above.
+  const raw = io as unknown as { on(event: string, handler: unknown): void; off(event: string, handler: unknown): void };
+  for (const [event, handler] of Object.entries(incoming)) raw.on(event, handler);
   return () => {
     unsubscribe();
-    io.off('pchat:room-changed', onRoomChanged);
-    io.off('pchat:room-deleted', onRoomDeleted);
-    io.off('pchat:category-changed', onCategoryChanged);
-    io.off('pchat:addin-changed', onAddinChanged);
-    io.off('pchat:followers-changed', onFollowersChanged);
-    io.off('pchat:config-stored', onConfigStored);
+    for (const [event, handler] of Object.entries(incoming)) raw.off(event, handler);
   };
 }
