@@ -5,8 +5,10 @@ import {
   decideMainFrameNavigation,
   decidePermission,
   decideWindowOpen,
+  isActivatingInput,
   isAppUrl,
   mayOpenExternally,
+  USER_ACTIVATION_MS,
 } from './navigation-policy';
 
 const hostile = [
@@ -93,14 +95,35 @@ describe('decideFrameNavigation (will-frame-navigate)', () => {
 });
 
 describe('decideWindowOpen (setWindowOpenHandler)', () => {
+  const justClicked = { lastAt: 10_000, now: 10_200 };
   it.each(['https://example.com/', 'http://example.com/a?b=c', 'mailto:someone@example.com'])(
-    'denies the window and opens %s externally',
+    'denies the window and opens %s externally right after a user gesture',
     (url) => {
-      expect(decideWindowOpen(url)).toEqual({ action: 'deny', openExternally: url });
+      expect(decideWindowOpen(url, justClicked)).toEqual({ action: 'deny', openExternally: url });
     },
   );
-  it.each([APP_START_URL, 'https://user:pw@example.com/', 'mailto:', ...hostile])('denies %s outright', (url) => {
-    expect(decideWindowOpen(url)).toEqual({ action: 'deny' });
+  it.each([
+    ['no gesture ever', { lastAt: null, now: 10_000 }],
+    ['a gesture too long ago', { lastAt: 10_000, now: 10_000 + USER_ACTIVATION_MS + 1 }],
+    ['a clock that went back', { lastAt: 10_000, now: 9_000 }],
+  ])('without a fresh gesture (%s) only offers the link to the user', (_why, activation) => {
+    expect(decideWindowOpen('https://example.com/', activation)).toEqual({ action: 'deny', askFirst: 'https://example.com/' });
+  });
+  it('accepts a gesture exactly USER_ACTIVATION_MS old', () => {
+    expect(decideWindowOpen('https://example.com/', { lastAt: 0, now: USER_ACTIVATION_MS })).toMatchObject({ openExternally: 'https://example.com/' });
+  });
+  it.each([APP_START_URL, 'https://user:pw@example.com/', 'mailto:', ...hostile])('denies %s outright, gesture or not', (url) => {
+    expect(decideWindowOpen(url, justClicked)).toEqual({ action: 'deny' });
+    expect(decideWindowOpen(url, { lastAt: null, now: 0 })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('isActivatingInput', () => {
+  it.each(['mouseDown', 'mouseUp', 'keyDown', 'rawKeyDown', 'gestureTap', 'touchEnd', 'pointerDown', 'pointerUp'])('%s is a gesture', (type) => {
+    expect(isActivatingInput(type)).toBe(true);
+  });
+  it.each(['mouseMove', 'mouseEnter', 'mouseWheel', 'keyUp', 'char', 'gestureScrollUpdate', 'contextMenu', undefined, 42])('%s is not', (type) => {
+    expect(isActivatingInput(type)).toBe(false);
   });
 });
 

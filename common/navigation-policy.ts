@@ -10,8 +10,11 @@ export const APP_START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 export type NavigationDecision =
   | { readonly action: 'allow' }
-  /** Refused; `openExternally` is set when the URL is safe to hand to the user's browser. */
-  | { readonly action: 'deny'; readonly openExternally?: string };
+  /**
+   * Refused; `openExternally` is set when the URL is safe to hand to the user's browser at once,
+   * `askFirst` when it is safe but no user gesture came with it: the user confirms first.
+   */
+  | { readonly action: 'deny'; readonly openExternally?: string; readonly askFirst?: string };
 
 const ALLOW: NavigationDecision = { action: 'allow' };
 const DENY: NavigationDecision = { action: 'deny' };
@@ -57,11 +60,36 @@ export function decideFrameNavigation(url: unknown, isMainFrame: boolean): Navig
 }
 
 /**
- * `setWindowOpenHandler`: the app never opens a second Electron window. Links the user follows
- * (http/https/mailto) open in the system's handlers instead.
+ * How long after a click or key press a page may open one link (issue 9 #8). Chromium lets a
+ * gesture open a popup for up to 5 s; a link followed from a click handler needs milliseconds,
+ * and a shorter window leaves an add-in that polls `window.open` less to ride on.
  */
-export function decideWindowOpen(url: unknown): NavigationDecision {
-  return isAllowedLinkUrl(url) ? { action: 'deny', openExternally: url } : DENY;
+export const USER_ACTIVATION_MS = 1000;
+
+/** The input events that count as a user gesture, as Chromium's user activation counts them. */
+const ACTIVATING_INPUTS: ReadonlySet<string> = new Set(['mouseDown', 'mouseUp', 'rawKeyDown', 'keyDown', 'gestureTap', 'touchEnd', 'pointerDown', 'pointerUp']);
+
+export function isActivatingInput(type: unknown): boolean {
+  return typeof type === 'string' && ACTIVATING_INPUTS.has(type);
+}
+
+/** When the last activating input reached the page (null: never, or already used up), and now. */
+export interface UserActivation {
+  readonly lastAt: number | null;
+  readonly now: number;
+}
+
+/**
+ * `setWindowOpenHandler`: the app never opens a second Electron window. A link (http/https/mailto)
+ * opened within USER_ACTIVATION_MS of a user gesture goes to the system's handler; one opened
+ * without a gesture (an add-in calling `window.open` on load, or on a timer) is only offered to
+ * the user, who confirms it first. Anything else is refused.
+ */
+export function decideWindowOpen(url: unknown, activation: UserActivation): NavigationDecision {
+  if (!isAllowedLinkUrl(url)) return DENY;
+  const { lastAt, now } = activation;
+  const gesture = lastAt !== null && now >= lastAt && now - lastAt <= USER_ACTIVATION_MS;
+  return gesture ? { action: 'deny', openExternally: url } : { action: 'deny', askFirst: url };
 }
 
 /** `external:open` from our UI: the same link policy as new windows. */

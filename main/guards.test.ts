@@ -1,7 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(() => Promise.resolve()) } }));
+const electron = vi.hoisted(() => ({
+  shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  // The window-open guard asks the user about links opened without a gesture.
+  dialog: { showMessageBox: vi.fn(() => Promise.resolve({ response: 1, checkboxChecked: false })) },
+  BrowserWindow: { fromWebContents: vi.fn(() => null) },
+  app: { getLocale: vi.fn(() => 'en-US') },
+}));
 vi.mock('electron', () => ({ ...electron, default: electron }));
 
 // Spy on the policy so the test shows each event goes through it, while keeping its real answers.
@@ -105,18 +111,99 @@ describe('will-frame-navigate and will-redirect', () => {
   });
 });
 
-describe('window.open', () => {
-  function openHandler() {
-    return created().setWindowOpenHandler.mock.calls[0]![0];
+describe('window.open (issue 9 #8: only after a user gesture)', () => {
+  function opened(contents = created()) {
+    const handler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => unknown;
+    return { contents, open: (url: string) => handler({ url }) };
   }
-  it.each(['https://example.com/', 'mailto:a@example.com'])('denies and opens %s externally', (url) => {
-    expect(openHandler()({ url })).toEqual({ action: 'deny' });
-    expect(policy.decideWindowOpen).toHaveBeenCalledWith(url);
-    expect(electron.shell.openExternal).toHaveBeenCalledWith(url);
+  const click = (contents: ReturnType<typeof created>, type = 'mouseDown') => contents.emit('input-event', {}, { type });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  beforeEach(() => {
+    // Every refusal is logged (STYLE §19); keep the test output readable.
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    electron.dialog.showMessageBox.mockClear();
+    electron.dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
   });
-  it.each(['app://pchat/index.html', 'file:///etc/passwd', 'javascript:alert(1)'])('denies %s and opens nothing', (url) => {
-    expect(openHandler()({ url })).toEqual({ action: 'deny' });
+
+  it.each(['https://example.com/', 'mailto:a@example.com'])('right after a click: denies the window and opens %s externally', (url) => {
+    const { contents, open } = opened();
+    click(contents);
+    expect(open(url)).toEqual({ action: 'deny' });
+    expect(policy.decideWindowOpen).toHaveBeenCalledWith(url, expect.objectContaining({ lastAt: expect.any(Number) }));
+    expect(electron.shell.openExternal).toHaveBeenCalledWith(url);
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('a key press counts as a gesture too (before-input-event reaches subframes)', () => {
+    const { contents, open } = opened();
+    contents.emit('before-input-event', { preventDefault: vi.fn() }, { type: 'keyDown', key: 'Enter' });
+    open('https://example.com/key');
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/key');
+  });
+
+  it('window.open on load (no gesture) never reaches the shell: the user is asked, and Cancel opens nothing', async () => {
+    const { open } = opened();
+    expect(open('https://tracker.example/')).toEqual({ action: 'deny' });
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(electron.dialog.showMessageBox.mock.calls[0]).toEqual([expect.objectContaining({ detail: expect.stringContaining('https://tracker.example/') })]);
+    await settle();
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('asks once at a time, and after a Cancel drops that page’s offers for a while', async () => {
+    let answer: (value: { response: number; checkboxChecked: boolean }) => void = () => undefined;
+    electron.dialog.showMessageBox.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const { open } = opened();
+    for (let i = 0; i < 20; i++) open(`https://spam.example/${i}`);
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    answer({ response: 1, checkboxChecked: false });
+    await settle();
+    open('https://spam.example/after-cancel');
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('"Open in browser" in the dialog is the gesture: then the link opens', async () => {
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    const { open } = opened();
+    open('https://slow.example/after-fetch');
+    await settle();
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://slow.example/after-fetch');
+  });
+
+  it('one gesture opens one link; a second window.open right after is only offered', () => {
+    const { contents, open } = opened();
+    click(contents);
+    open('https://example.com/one');
+    open('https://example.com/two');
+    expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/one');
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+  });
+
+  it('a gesture older than a second, or a mouse move, does not count', () => {
+    vi.useFakeTimers();
+    try {
+      const { contents, open } = opened();
+      click(contents);
+      vi.advanceTimersByTime(1500);
+      open('https://example.com/late');
+      contents.emit('input-event', {}, { type: 'mouseMove' });
+      open('https://example.com/moved');
+      expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each(['app://pchat/index.html', 'file:///etc/passwd', 'javascript:alert(1)'])('denies %s and opens or offers nothing, gesture or not', (url) => {
+    const { contents, open } = opened();
+    click(contents);
+    expect(open(url)).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
   });
 });
 

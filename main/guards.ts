@@ -4,12 +4,8 @@
 import type { App, Session, WebContents } from 'electron';
 import { shell } from 'electron';
 import type { NavigationDecision } from '../common/navigation-policy';
-import {
-  decideFrameNavigation,
-  decideMainFrameNavigation,
-  decidePermission,
-  decideWindowOpen,
-} from '../common/navigation-policy';
+import { decideFrameNavigation, decideMainFrameNavigation, decidePermission } from '../common/navigation-policy';
+import { guardWindowOpen } from './window-open-guard';
 
 /** Attaches the guards to every webContents, including ones created before any window. */
 export function installGuards(app: App): void {
@@ -17,12 +13,14 @@ export function installGuards(app: App): void {
 }
 
 function openExternally(decision: NavigationDecision): void {
-  if (decision.action === 'deny' && decision.openExternally) {
-    // Only URLs the link policy passed (http/https/mailto, no credentials) get here.
-    shell.openExternal(decision.openExternally).catch((error: unknown) => { // eng-disable OPEN_EXTERNAL_JS_CHECK
-      console.warn('[pchat] could not open the link in the browser:', error);
-    });
-  }
+  if (decision.action === 'deny' && decision.openExternally) openLink(decision.openExternally);
+}
+
+/** Only URLs the link policy passed (http/https/mailto, no credentials) get here. */
+function openLink(url: string): void {
+  shell.openExternal(url).catch((error: unknown) => { // eng-disable OPEN_EXTERNAL_JS_CHECK
+    console.warn('[pchat] could not open the link in the browser:', error);
+  });
 }
 
 export function guardWebContents(contents: WebContents): void {
@@ -46,11 +44,9 @@ export function guardWebContents(contents: WebContents): void {
     if (decideFrameNavigation(details.url, details.isMainFrame).action === 'deny') details.preventDefault();
   });
 
-  // No second Electron window, ever: popups and target=_blank links go to the system instead.
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternally(decideWindowOpen(url));
-    return { action: 'deny' };
-  });
+  // No second Electron window, ever: popups and target=_blank links go to the system instead,
+  // and only after a user gesture (else the user is asked first): window-open-guard.ts.
+  guardWindowOpen(contents, openLink);
 
   // <webview> is disabled in webPreferences; refusing here also covers any that slip through.
   contents.on('will-attach-webview', (event) => event.preventDefault());
