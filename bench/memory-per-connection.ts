@@ -105,16 +105,21 @@ const env = memoryProbeEnv();
 const bare = await perConnection(await startBare({ env }));
 const ours = await perConnection(await startPchat({ store: options.store, env }));
 const perConn = (bytes: number, from: number) => kb((bytes - from) / CONNECTIONS);
+// What pchat adds to what socket.io itself costs per connection (RSS includes the allocator's
+// and V8's own slack, so even the bare server shows a few tens of KB).
+const overBare = (m: PerConnection, key: 'idle' | 'joined') => (m === ours ? `${kb((m[key] - m.before - (bare[key] - bare.before)) / CONNECTIONS)} over bare` : '');
 console.log(
   table(
-    ['server', 'RSS before', `${CONNECTIONS} idle`, 'per idle conn', 'each with a room open', 'per joined conn', 'GC forced', 'target', 'verdict'],
+    ['server', 'RSS before', `${CONNECTIONS} idle`, 'per idle conn', '', 'each with a room open', 'per joined conn', '', 'GC forced', 'target', 'verdict'],
     [bare, ours].map((m) => [
       m.server,
       mb(m.before),
       mb(m.idle),
       perConn(m.idle, m.before),
+      overBare(m, 'idle'),
       mb(m.joined),
       perConn(m.joined, m.before),
+      overBare(m, 'joined'),
       m.gc ? 'yes' : 'no (settled RSS)',
       m === ours ? `≤ ${kb(IDLE_TARGET_BYTES)} per idle conn` : 'baseline',
       m === ours ? verdict((m.idle - m.before) / CONNECTIONS <= IDLE_TARGET_BYTES) : '',
