@@ -97,7 +97,7 @@ try {
   );
   console.log(
     `${RATE} msg/s for ${SECONDS} s, ${result.unacked} of ${result.sent} sends unacked · server CPU: one ${pct(result.serverCpu[0]!)}, two ${pct(result.serverCpu[1]!)} · ` +
-      `client CPU ${pct(result.clientCpu)} (${result.processes}+1 proc) · ${describeLoad()}`,
+      `client CPU ${pct(result.clientCpu)} (${result.processes} receiver + 1 sender proc) · ${describeLoad()}`,
   );
 } finally {
   await two.close();

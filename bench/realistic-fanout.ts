@@ -84,7 +84,7 @@ function row(run: Run, baseline: Run | undefined): string[] {
     `${run.receivers} × ${RATE}/s (sent ${run.result.achievedRate.toFixed(1)}/s)`,
     run.server,
     pct(cpu),
-    `${pct(run.result.clientCpu)} (${run.result.processes}+1 proc)`,
+    `${pct(run.result.clientCpu)} (${run.result.processes} receiver + 1 sender proc)`,
     ms(percentile(all.latenciesMs, 50)),
     ms(p99),
     lostCell(all),
