@@ -133,5 +133,6 @@ export function capacityLine(label: string, results: readonly StepResult[]): { h
   }
   const broken = results.find((r) => !r.pass);
   const breaks = broken ? `breaks at ${broken.users} users: ${broken.reasons.join('; ')}` : `did not break up to ${results.at(-1)?.users ?? 0} users (the largest step run)`;
-  return { held, text: `${label}: holds ${held} connected users at p99 ≤ ${P99_TARGET_MS} ms with nothing lost; ${breaks}` };
+  const holds = held === 0 ? `holds none of the steps (the smallest: ${results[0]?.users ?? 0} users)` : `holds ${held} connected users`;
+  return { held, text: `${label}: ${holds} at p99 ≤ ${P99_TARGET_MS} ms with nothing lost; ${breaks}` };
 }
