@@ -8,6 +8,7 @@ import type { Storage, UserRecord } from '../storage/repositories';
 import type { AuthService } from './auth-service';
 import { toUser } from './auth-service';
 import { hashPassword, verifyPassword } from './passwords';
+import type { UserDirectory } from './user-directory';
 
 export function toAdminUser(record: UserRecord): AdminUser {
   return { ...toUser(record), disabled: record.disabled };
@@ -20,6 +21,8 @@ export class AccountService {
   constructor(
     private readonly storage: Storage,
     private readonly auth: AuthService,
+    /** Kept current right after each write (mentions and invitations resolve names there). */
+    private readonly users?: Pick<UserDirectory, 'changed'>,
   ) {}
 
   async list(): Promise<AdminUser[]> {
@@ -40,6 +43,7 @@ export class AccountService {
     };
     try {
       await this.storage.users.create(record);
+      this.users?.changed(record);
     } catch (error) {
       // Two creations racing for one name: the unique index refused the second.
       if (await this.storage.users.findByName(input.name)) throw taken();
@@ -59,6 +63,7 @@ export class AccountService {
       passwordHash: patch.password === undefined ? existing.passwordHash : await hashPassword(patch.password),
     };
     await this.storage.users.update(next);
+    this.users?.changed(next);
     if (patch.password !== undefined || patch.disabled === true) {
       await this.auth.revokeAll(existing.id);
     } else if (next.displayName !== existing.displayName || next.roles.join() !== existing.roles.join()) {
@@ -85,12 +90,14 @@ export class AccountService {
       return;
     }
     const same = await verifyPassword(password, existing.passwordHash);
-    await this.storage.users.update({
+    const next: UserRecord = {
       ...existing,
       roles: ['admin', 'user'],
       disabled: false,
       passwordHash: same ? existing.passwordHash : await hashPassword(password),
-    });
+    };
+    await this.storage.users.update(next);
+    this.users?.changed(next);
     if (!same) await this.auth.revokeAll(existing.id);
   }
 

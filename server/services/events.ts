@@ -1,6 +1,7 @@
 // Domain events: services announce what happened, the socket layer decides who hears about it.
 // This keeps services free of socket.io (and lets a Redis adapter fan out later).
 import { EventEmitter } from 'node:events';
+import type { AlertMatch, MentionNew, RoomInvited } from '../../common/attention-protocol';
 import type { EffectiveConfig, Message, RoomActivity } from '../domain';
 
 export interface DomainEvents {
@@ -23,6 +24,14 @@ export interface DomainEvents {
   'room:changed': [roomId: string];
   'room:deleted': [roomId: string];
   'session:revoked': [tokenHash: string];
+  /** §12 pushes to every socket of these users, on every server. */
+  'mention:new': [userIds: string[], payload: MentionNew];
+  'alert:match': [userId: string, payload: AlertMatch];
+  'room:invited': [userId: string, payload: RoomInvited];
+  /** A user was created or changed here (other servers reload it into their user directory). */
+  'user:changed': [userId: string];
+  /** A user's keyword alerts changed here (other servers reload them into their index). */
+  'alerts:changed': [userId: string];
 }
 
 export type DomainHandlers = { [E in keyof DomainEvents]?: (...args: DomainEvents[E]) => void };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Storage } from '../storage/repositories';
 import { AccountService } from './account-service';
 import { AddinService } from './addin-service';
+import { AttentionService } from './attention-service';
 import { AuthService } from './auth-service';
 import { BlobStore } from './blob-store';
 import { CategoryService } from './category-service';
@@ -15,6 +16,7 @@ import { MessageService } from './message-service';
 import { ReadMarkerService } from './read-marker-service';
 import { RoomDirectory } from './room-directory';
 import { RoomService } from './room-service';
+import { UserDirectory } from './user-directory';
 
 export interface Services {
   storage: Storage;
@@ -32,6 +34,8 @@ export interface Services {
   messageActions: MessageActionService;
   readMarkers: ReadMarkerService;
   directory: RoomDirectory;
+  /** §12: mentions, keyword alerts, invitations, notification levels (and the users in memory). */
+  attention: AttentionService;
   /** Writes what is still held in memory (read markers); call before the store closes. */
   close(): Promise<void>;
 }
@@ -56,8 +60,9 @@ export async function createServices(storage: Storage, options: ServiceOptions):
   const readMarkers = new ReadMarkerService(storage, directory, events, { clustered: options.clustered ?? false }, (error) =>
     onError('read markers', error),
   );
-  await Promise.all([config.load(), directory.load(), readMarkers.load()]);
-  const rooms = new RoomService(storage, events, blobs, directory);
+  const attention = new AttentionService(storage, directory, new UserDirectory(storage, events), events, readMarkers, onError);
+  await Promise.all([config.load(), directory.load(), readMarkers.load(), attention.load()]);
+  const rooms = new RoomService(storage, events, blobs, directory, attention.invitations);
   const auth = new AuthService(storage, events);
   const files = new FileService(storage, rooms, blobs, { ...DEFAULT_FILE_OPTIONS, ...options.files });
   return {
@@ -65,17 +70,18 @@ export async function createServices(storage: Storage, options: ServiceOptions):
     events,
     blobs,
     auth,
-    accounts: new AccountService(storage, auth),
+    accounts: new AccountService(storage, auth, attention.users),
     config,
     categories: new CategoryService(storage, events, directory),
     addins: new AddinService(storage, events, directory),
     rooms,
-    messages: new MessageService(storage, events, config, rooms, readMarkers, onError),
+    messages: new MessageService(storage, events, config, rooms, readMarkers, onError, attention),
     files,
     messageAdmin: new MessageAdminService(storage, events, files),
     messageActions: new MessageActionService(storage, events, config, rooms, files),
     readMarkers,
     directory,
+    attention,
     close: () => readMarkers.close(),
   };
 }

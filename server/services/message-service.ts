@@ -9,6 +9,7 @@ import type { FileRef, Message, SearchHit, User } from '../domain';
 import { AppError } from '../errors';
 import type { Storage } from '../storage/repositories';
 import { can } from './authorization';
+import type { AttentionService } from './attention-service';
 import type { ConfigService } from './config-service';
 import type { DomainEventBus } from './events';
 import { GroupCommit } from './group-commit';
@@ -34,6 +35,7 @@ export class MessageService {
     private readonly rooms: RoomService,
     private readonly readMarkers: ReadMarkerService,
     private readonly onError: (what: string, error: unknown) => void,
+    private readonly attention: Pick<AttentionService, 'stored'>,
   ) {
     this.writer = new GroupCommit(storage);
   }
@@ -80,7 +82,7 @@ export class MessageService {
       file = { fileId: record.fileId, name: record.name, size: record.size, mime: record.mime };
     }
     // §11: a reply keeps what it answers as it is now (later edits and removals leave it as sent).
-    const replyTo = await replySnapshot(this.storage, request.roomId, request.replyToSeq);
+    const replyTo = await replySnapshot(this.storage, user.id, request);
     const { message, created } = await this.writer.insert(
       {
         id: randomUUID(),
@@ -100,6 +102,7 @@ export class MessageService {
     if (created) {
       this.events.emit('message:created', message);
       this.readMarkers.stored(message, context).catch((error: unknown) => this.onError('read markers after a send', error));
+      this.attention.stored(message, context).catch((error: unknown) => this.onError('mentions and alerts after a send', error));
     }
     return message;
   }

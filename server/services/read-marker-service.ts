@@ -116,6 +116,11 @@ export class ReadMarkerService {
     if (senderFollows) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: await lastReadBySender });
   }
 
+  /** Where memory puts the user's marker (0 when it holds none); never behind the stored one. */
+  readInMemory(userId: string, roomId: string): number {
+    return this.batch.pendingSeq(userId, roomId);
+  }
+
   /** Writes what is pending (at shutdown, before the store closes). */
   close(): Promise<void> {
     return this.batch.close();

@@ -8,6 +8,7 @@ import { can, canCreateIn, inCategory, isAdmin, listIncludes } from './authoriza
 import type { BlobStore } from './blob-store';
 import { toCategory } from './category-service';
 import type { DomainEventBus } from './events';
+import type { InvitationService } from './invitation-service';
 import { type AccessNeed, findRoom, requireRoom } from './room-access';
 import type { RoomDirectory } from './room-directory';
 import { checkMemberLists, managersWithCreator } from './room-member-policy';
@@ -33,6 +34,8 @@ export class RoomService {
     private readonly events: DomainEventBus,
     private readonly blobs: BlobStore,
     readonly directory: RoomDirectory,
+    /** §12: people newly named in a room's lists may be invited (never fails the change itself). */
+    private readonly invitations?: Pick<InvitationService, 'membersChanged'>,
   ) {}
 
   /** The room with its category and add-in, without any access check. */
@@ -103,6 +106,7 @@ export class RoomService {
     await this.storage.rooms.create(room, new Date().toISOString());
     this.directory.putRoom(room);
     this.events.emit('room:changed', room.id);
+    await this.invitations?.membersChanged(user, null, room);
     return (await this.context(room.id))!;
   }
 
@@ -127,6 +131,7 @@ export class RoomService {
     await this.storage.rooms.update(next);
     this.directory.putRoom(next);
     this.events.emit('room:changed', roomId);
+    await this.invitations?.membersChanged(user, room, next);
     return (await this.context(roomId))!;
   }
 

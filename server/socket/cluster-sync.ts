@@ -21,6 +21,8 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
     'addin:changed': (addinId) => io.serverSideEmit('pchat:addin-changed', addinId),
     'followers:changed': (roomId) => io.serverSideEmit('pchat:followers-changed', roomId),
     'config:stored': () => io.serverSideEmit('pchat:config-stored'),
+    'user:changed': (userId) => io.serverSideEmit('pchat:user-changed', userId),
+    'alerts:changed': (userId) => io.serverSideEmit('pchat:alerts-changed', userId),
   });
 
   const incoming: { [E in keyof InterServerEvents]?: InterServerEvents[E] } = {
@@ -38,6 +40,8 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
     'pchat:addin-changed': (addinId) => inOrder('cluster add-in change', () => directory.reloadAddin(addinId)),
     'pchat:followers-changed': (roomId) => services.readMarkers.forgetFollowers(roomId),
     'pchat:config-stored': () => inOrder('cluster config change', () => services.config.refresh()),
+    'pchat:user-changed': (userId) => inOrder('cluster user change', () => services.attention.users.reload(userId)),
+    'pchat:alerts-changed': (userId) => inOrder('cluster alerts change', () => services.attention.alerts.reload(userId)),
   };
   // socket.io's typed on/off cannot follow a key of a mapped type; each handler is typed above.
   const raw = io as unknown as { on(event: string, handler: unknown): void; off(event: string, handler: unknown): void };

@@ -22,7 +22,8 @@ export function registerRoomHandlers(
     async () => {
       const [rooms, categories] = await Promise.all([services.rooms.listFor(user, joined), services.rooms.categoriesFor(user)]);
       for (const room of rooms) known.add(room.id);
-      return { rooms: await services.readMarkers.annotate(user, rooms), categories };
+      // Unread counts (read markers), then mentions, invitations and notification levels (§12).
+      return { rooms: await services.attention.annotate(user, await services.readMarkers.annotate(user, rooms)), categories };
     },
     onError,
   );
@@ -37,6 +38,8 @@ export function registerRoomHandlers(
       // a message in both arrives twice with the same seq and the client keeps one.
       await presence.enter(socket, roomId);
       known.add(roomId);
+      // Joining once answers an invitation (§12).
+      await services.attention.invitations.joined(user.id, roomId);
       const page = await services.messages.latest(context);
       return { room: toDetail(user, context, true), ...page, roster: presence.snapshot(roomId) };
     },

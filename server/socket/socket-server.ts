@@ -4,6 +4,8 @@ import { Server } from 'socket.io';
 import { clientEventSchemas } from '../../common/protocol';
 import type { Services } from '../services';
 import { SERVER_VERSION } from '../version';
+import { registerAttentionHandlers } from './attention-handlers';
+import { wireAttentionPushes } from './attention-pushes';
 import { joinCluster } from './cluster';
 import { wireClusterSync } from './cluster-sync';
 import { wireLiveUpdates } from './live-updates';
@@ -46,6 +48,7 @@ export async function attachSocketServer(
   const serverId = cluster?.serverId ?? null;
   const presence = new RoomPresence(io, new RosterTracker(), () => services.config.current.participantUpdateLimit, serverId);
   const live = wireLiveUpdates(io, services, presence, onError);
+  const unwireAttention = wireAttentionPushes(io, services.events);
   const stopSessionExpiry = watchSessionExpiry(io, services, onError); // before the connection handler below
   const unwireCluster = cluster === null ? () => undefined : wireClusterSync(io, services, live.local, onError);
   if (serverId !== null) {
@@ -117,6 +120,7 @@ export async function attachSocketServer(
     registerMessageHandlers(socket, limiter, services, onError);
     registerMessageActionHandlers(socket, limiter, services, onError);
     registerReadMarkerHandlers(socket, limiter, services, onError);
+    registerAttentionHandlers(socket, limiter, services, onError);
     socket.on('disconnect', () => {
       presence.exitAll(socket);
       budgets.disconnect(socket.data.user.id);
@@ -134,6 +138,7 @@ export async function attachSocketServer(
       const drainUntil = Date.now() + DRAIN_TIMEOUT_MS;
       while (inFlight > 0 && Date.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
       live.unwire();
+      unwireAttention();
       unwireCluster();
       io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {

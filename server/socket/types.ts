@@ -25,6 +25,8 @@ export interface InterServerEvents {
   'pchat:addin-changed': (addinId: string) => void;
   'pchat:followers-changed': (roomId: string) => void;
   'pchat:config-stored': () => void;
+  'pchat:user-changed': (userId: string) => void;
+  'pchat:alerts-changed': (userId: string) => void;
 }
 
 export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

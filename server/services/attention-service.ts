@@ -1,0 +1,96 @@
+// Attention (PROTOCOL §12): what a stored message implies for the people it concerns — mentions
+// and keyword alerts — and what rooms:list adds for them: unread mentions, invitations and the
+// per-room notification level (a pchat addition).
+//
+// The hot path (DESIGN §4b, STYLE §17): `stored()` runs in the send path after the broadcast.
+// Names are resolved against the in-memory user directory (a trie walk from each "@"), alerts
+// against the in-memory keyword index (one lookup per word), authorization from the room
+// directory; the only query is one multi-row insert of the mention rows, and only when the
+// message mentions somebody. Each push is one emit to the users' channels (every server).
+import { DEFAULT_NOTIFY_LEVEL } from '../../common/attention-protocol';
+import type { ClientRequest } from '../../common/protocol';
+import type { Message, RoomSummary, User } from '../domain';
+import type { Storage } from '../storage/repositories';
+import { AlertService } from './alert-service';
+import { can } from './authorization';
+import type { DomainEventBus } from './events';
+import { InvitationService } from './invitation-service';
+import { findRoom } from './room-access';
+import type { RoomDirectory } from './room-directory';
+import type { RoomContext } from './room-views';
+import type { UserDirectory } from './user-directory';
+
+/** What the attention service asks of the read markers: where memory stands beyond the store. */
+export interface ReadPositions {
+  readInMemory(userId: string, roomId: string): number;
+}
+
+export class AttentionService {
+  readonly alerts: AlertService;
+  readonly invitations: InvitationService;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly directory: RoomDirectory,
+    readonly users: UserDirectory,
+    private readonly events: DomainEventBus,
+    private readonly reads: ReadPositions,
+    onError: (what: string, error: unknown) => void,
+  ) {
+    this.alerts = new AlertService(storage, directory, users, events);
+    this.invitations = new InvitationService(storage, directory, users, events, onError);
+  }
+
+  async load(): Promise<void> {
+    await Promise.all([this.users.load(), this.alerts.load()]);
+  }
+
+  /**
+   * A message was stored (and broadcast). Nothing for disabled rooms or rooms without chat
+   * history (a mention there could never be read back), and never anything for the sender.
+   */
+  async stored(message: Message, context: RoomContext): Promise<void> {
+    if (context.room.disabled || !context.category.chatHistory) return;
+    this.alerts.matched(message, context);
+    const mentioned: string[] = [];
+    for (const userId of this.users.mentioned(message.text)) {
+      const user = this.users.get(userId);
+      if (!user || user.disabled || userId === message.senderId || !can(user, 'readHistory', context.room, context.category)) continue;
+      mentioned.push(userId);
+    }
+    if (mentioned.length === 0) return;
+    try {
+      // Stored before the push, so a rooms:list the push prompts already counts it.
+      await this.storage.attention.addMentions(message.roomId, message.seq, mentioned);
+    } finally {
+      this.events.emit('mention:new', mentioned, { message, roomName: context.room.name });
+    }
+  }
+
+  /** Adds mentions, invited and notify to the summaries of rooms:list (after the read markers). */
+  async annotate(user: User, summaries: RoomSummary[]): Promise<RoomSummary[]> {
+    const readInMemory = new Map<string, number>();
+    for (const summary of summaries) {
+      const seq = this.reads.readInMemory(user.id, summary.id);
+      if (seq > 0) readInMemory.set(summary.id, seq);
+    }
+    const [counts, invited, levels] = await Promise.all([
+      this.storage.attention.mentionCounts(user.id, readInMemory),
+      this.invitations.invitedRooms(user.id),
+      this.storage.attention.notifyLevels(user.id),
+    ]);
+    return summaries.map((summary) => ({
+      ...summary,
+      // Counts only where the caller may read the room now (lastSeq is there exactly then).
+      mentions: summary.lastSeq === undefined ? 0 : (counts.get(summary.id) ?? 0),
+      invited: invited.has(summary.id),
+      notify: levels.get(summary.id) ?? DEFAULT_NOTIFY_LEVEL,
+    }));
+  }
+
+  /** `room:notify`: any room the user may know of (the level only shapes their own notifications). */
+  async setNotifyLevel(user: User, request: ClientRequest<'room:notify'>): Promise<void> {
+    findRoom(this.directory, user, request.roomId);
+    await this.storage.attention.setNotifyLevel(user.id, request.roomId, request.level);
+  }
+}
