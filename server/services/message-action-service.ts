@@ -1,7 +1,7 @@
 // Message actions (PROTOCOL §11): edit, delete, react, seek a date, and the reply snapshot that
 // a send stores. Access comes from the in-memory directory (rooms.require); each action is a
 // fixed number of queries and one broadcast to the room, whatever its size.
-import { type ClientRequest } from '../../common/protocol';
+import type { ClientRequest } from '../../common/protocol';
 import { isReactionEmoji, toggleReaction } from '../../common/reaction-emoji';
 import { checkMessageText } from '../../common/text';
 import type { Message, ReplyRef, User } from '../domain';
@@ -17,11 +17,20 @@ import type { RoomService } from './room-service';
 export const REPLY_EXCERPT_CODE_POINTS = 200;
 
 /** What a reply stores of the message it answers; bad_request when that message is not in the room. */
-export async function replySnapshot(storage: Storage, roomId: string, seq: number | undefined): Promise<ReplyRef | null> {
+export async function replySnapshot(
+  storage: Storage,
+  senderId: string,
+  request: Pick<ClientRequest<'message:send'>, 'roomId' | 'clientId' | 'replyToSeq'>,
+): Promise<ReplyRef | null> {
+  const { roomId, replyToSeq: seq } = request;
   if (seq === undefined) return null;
   const target = await storage.messageActions.get(roomId, seq);
-  if (!target) throw new AppError('bad_request', 'replyToSeq: no such message in this room');
-  return { seq, senderName: target.senderName, text: Array.from(target.text).slice(0, REPLY_EXCERPT_CODE_POINTS).join('') };
+  if (target) return { seq, senderName: target.senderName, text: Array.from(target.text).slice(0, REPLY_EXCERPT_CODE_POINTS).join('') };
+  // A resend of a reply stored before its original was removed still gets its stored copy back
+  // (sends are idempotent), with the snapshot it was stored with.
+  const stored = await storage.messageActions.byClientId(roomId, senderId, request.clientId);
+  if (stored) return stored.replyTo;
+  throw new AppError('bad_request', 'replyToSeq: no such message in this room');
 }
 
 export class MessageActionService {

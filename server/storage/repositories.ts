@@ -184,6 +184,8 @@ export interface MessageRemoval {
 /** §11 message actions; each is O(1) queries, the changes in one transaction each. */
 export interface MessageActionRepository {
   get(roomId: string, seq: number): Promise<Message | undefined>;
+  /** The message a sender stored under this clientId, if any. */
+  byClientId(roomId: string, senderId: string, clientId: string): Promise<Message | undefined>;
   /** Messages of one room by seq, in seq order (those that still exist). */
   getMany(roomId: string, seqs: readonly number[]): Promise<Message[]>;
   /** Replaces the text and keeps the earlier one; undefined when the message is gone. */

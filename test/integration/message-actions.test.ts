@@ -196,6 +196,9 @@ describe('message actions (§11): edit, delete, reply, seek', () => {
       const stored = (await history(alice)).find((m) => m.seq === reply.seq);
       expect(stored?.replyTo).toEqual(reply.replyTo);
       expect((await ok(alice, 'search', { query: 'answering', roomId })).hits[0]?.message.replyTo).toEqual(reply.replyTo);
+      // Sends stay idempotent: resending the reply after its original is gone returns the stored copy.
+      const again = await ok(alice, 'message:send', { roomId, clientId: reply.clientId, text: 'answering', replyToSeq: original.seq });
+      expect(again.message).toEqual(stored);
     });
 
     it('replyToSeq must name a message of the same room: otherwise bad_request and nothing is stored', async () => {

@@ -33,6 +33,15 @@ export function createMessageActionRepository(db: Kysely<DatabaseSchema>, kind: 
       return row && toMessage(row);
     },
 
+    async byClientId(roomId, senderId, clientId) {
+      const row = await selectMessages(db)
+        .where('m.room_id', '=', roomId)
+        .where('m.sender_id', '=', senderId)
+        .where('m.client_id', '=', clientId)
+        .executeTakeFirst();
+      return row && toMessage(row);
+    },
+
     async getMany(roomId, seqs) {
       const found = [];
       for (const part of chunks(seqs)) {
