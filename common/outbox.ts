@@ -19,6 +19,10 @@ export const outboxEntrySchema = z.object({
     .object({ fileId: id, name: z.string().max(1000), size: z.number().int().min(0), mime: z.string().max(200) })
     .nullable(),
   status: z.enum(['sending', 'failed']),
+  /** §11: the message this one answers (sent as replyToSeq; the rest is shown while it waits). */
+  replyTo: z
+    .object({ seq: z.number().int().min(1), senderName: z.string().max(1000), text: z.string().max(MAX_OUTBOX_TEXT) })
+    .optional(),
   /** ISO time of the first send: resends go out in this order. */
   createdAt: z.string().max(40).optional(),
   /** Sends tried so far (automatic and by hand). */

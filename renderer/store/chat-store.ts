@@ -2,6 +2,7 @@
 // selectors (./selectors.ts); only the socket bridge (./socket-bridge.ts) writes to it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialMessagesState, type MessagesState } from './messages-slice';
+import { initialMessageUiState, type MessageUiState } from './message-ui-slice';
 import { initialRoomsState, type RoomsState } from './rooms-slice';
 import { initialRosterState, type RosterState } from './roster-slice';
 import { initialSearchState, type SearchState } from './search-slice';
@@ -12,6 +13,7 @@ import { initialUploadsState, type UploadsState } from './uploads-slice';
 export type ChatState = SessionState &
   RoomsState &
   MessagesState &
+  MessageUiState &
   RosterState &
   UiState &
   UploadsState &
@@ -23,6 +25,7 @@ export function initialChatState(): ChatState {
     ...initialSessionState,
     ...initialRoomsState,
     ...initialMessagesState,
+    ...initialMessageUiState,
     ...initialRosterState,
     ...initialUiState,
     ...initialUploadsState,

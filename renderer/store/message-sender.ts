@@ -3,6 +3,7 @@
 import type { FileRef } from '../../common/protocol';
 import { checkMessageText } from '../../common/text';
 import type { ChatStore } from './chat-store';
+import type { PendingMessage } from './messages-slice';
 import { applyPending } from './reducers';
 
 export class MessageSender {
@@ -27,8 +28,17 @@ export class MessageSender {
     // A file message needs text too (1..max characters): its name.
     const text = check.ok ? check.text : (attachment?.name ?? '');
     const clientId = this.newClientId();
-    const pending = { clientId, roomId, text, fileId: attachment?.fileId, file: attachment ?? null, status: 'sending' as const };
-    this.store.setState((s) => applyPending(s, pending));
+    // A reply in progress goes with this message (a file sent meanwhile does not take it).
+    const replyTo = attachment ? undefined : this.store.getState().replyTo[roomId];
+    const pending: PendingMessage = { clientId, roomId, text, fileId: attachment?.fileId, file: attachment ?? null, status: 'sending' };
+    if (replyTo) pending.replyTo = replyTo;
+    this.store.setState((s) => {
+      const patch = applyPending(s, pending);
+      if (!replyTo) return patch;
+      const rest = { ...s.replyTo };
+      delete rest[roomId];
+      return { ...patch, replyTo: rest };
+    });
     this.deliverLater(roomId, clientId);
     return true;
   }

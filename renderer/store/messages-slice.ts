@@ -1,7 +1,7 @@
 // Messages per room. Stored messages are kept sorted by seq with at most one per seq; the
 // user's own sends wait in `pending` (keyed by clientId) until their ack or their broadcast
 // arrives, whichever is first, so a message is never shown twice.
-import type { FileRef, Message } from '../../common/protocol';
+import type { FileRef, Message, ReplyRef } from '../../common/protocol';
 
 export interface PendingMessage {
   clientId: string;
@@ -10,6 +10,8 @@ export interface PendingMessage {
   fileId?: string;
   file: FileRef | null;
   status: 'sending' | 'failed';
+  /** The message this one answers (§11 replyToSeq), shown as a quote while it waits. */
+  replyTo?: ReplyRef;
 }
 
 export interface RoomTimeline {

@@ -27,8 +27,9 @@ function withoutPending(state: ChatState, roomId: string, clientId: string): Par
 }
 
 function toPending(entry: OutboxEntry): PendingMessage {
-  const { clientId, roomId, text, fileId, file, status } = entry;
-  return fileId === undefined ? { clientId, roomId, text, file, status } : { clientId, roomId, text, fileId, file, status };
+  const { clientId, roomId, text, fileId, file, status, replyTo } = entry;
+  const base: PendingMessage = fileId === undefined ? { clientId, roomId, text, file, status } : { clientId, roomId, text, fileId, file, status };
+  return replyTo ? { ...base, replyTo } : base;
 }
 
 export class Outbox {
@@ -201,10 +202,11 @@ export class Outbox {
 
   private async attempt(entry: OutboxEntry): Promise<void> {
     const account = this.account;
-    const { roomId, clientId, text, fileId } = entry;
+    const { roomId, clientId, text, fileId, replyTo } = entry;
     const attempts = (entry.attempts ?? 0) + 1;
     this.entries.set(clientId, { ...entry, attempts });
-    const ack = await this.request('message:send', fileId ? { roomId, clientId, text, fileId } : { roomId, clientId, text });
+    const body = { roomId, clientId, text, ...(fileId ? { fileId } : {}), ...(replyTo ? { replyToSeq: replyTo.seq } : {}) };
+    const ack = await this.request('message:send', body);
     // Signed out (or another account) meanwhile: this answer is no longer ours to apply.
     if (this.account !== account || !this.entries.has(clientId)) return;
     if (ack?.ok) {

@@ -7,9 +7,12 @@ import type { ChatStore } from './chat-store';
 import { FileTransfers } from './file-transfers';
 import { xhrUploader, type Uploader } from './file-upload';
 import { deleteSession, fileDownloadUrl, normaliseServerUrl, postSession, type FetchFn } from './http-api';
+import { MessageActions } from './message-actions';
+import { applyMessageUpdated } from './message-action-reducers';
 import { MessageSender } from './message-sender';
 import { searchMessages } from './message-search';
 import { initialMessagesState } from './messages-slice';
+import { initialMessageUiState } from './message-ui-slice';
 import { Outbox } from './outbox';
 import { ReadMarkers } from './read-markers';
 import { GapRepair } from './seq-gap';
@@ -48,6 +51,8 @@ export class ChatClient {
   private readonly gaps = new GapRepair((roomId, afterSeq) => this.catchUp(roomId, afterSeq));
   /** Unread counts, follows and mention notifications (components call follow()/focused()). */
   readonly reads: ReadMarkers;
+  /** Edit, delete, react, reply, jump to a message or a date (§11). */
+  readonly actions: MessageActions;
 
   constructor(private readonly deps: ChatClientDeps) {
     this.fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
@@ -56,6 +61,7 @@ export class ChatClient {
       isFocused: deps.isFocused ?? (() => typeof document !== 'undefined' && document.hasFocus()),
       notify: (title, body) => deps.platform.notify(title, body),
     });
+    this.actions = new MessageActions(deps.store, this.request, { openRoom: (roomId) => this.openRoom(roomId) });
     this.sender = new MessageSender(
       deps.store,
       (roomId, clientId) => void this.outbox.submit(roomId, clientId),
@@ -147,6 +153,7 @@ export class ChatClient {
       error,
       ...initialRoomsState,
       ...initialMessagesState,
+      ...initialMessageUiState,
       ...initialRosterState,
       ...initialUploadsState,
       ...initialSearchState,
@@ -167,6 +174,7 @@ export class ChatClient {
       this.gaps.check(this.store.getState(), message);
       this.receive([message]);
     });
+    socket.on('message:updated', ({ message }) => this.store.setState((s) => applyMessageUpdated(s, message)));
     socket.on('message:removed', ({ roomId, seq }) =>
       this.store.setState((s) => reduce.applyMessageRemoved(s, roomId, seq)),
     );
@@ -242,7 +250,7 @@ export class ChatClient {
     const previous = this.store.getState().activeRoomId;
     this.store.setState({ search: null });
     if (previous === roomId) return;
-    this.store.setState({ activeRoomId: roomId, closedNotice: null, error: null });
+    this.store.setState({ activeRoomId: roomId, closedNotice: null, error: null, editing: null, target: null });
     // Leaving keeps the roster honest: a user counts as a participant only where they look.
     // The read marker that waits for the room goes first, so other devices see it at once.
     if (previous) {
