@@ -7,7 +7,15 @@ import { outboxAccountSchema, outboxEntriesSchema, type OutboxEntry } from './ou
 export const clientSettingsSchema = z.object({
   serverUrl: z.string().max(2000),
   lastRoomId: z.string().max(200).nullable(),
+  // The Settings dialog (DESIGN §1b): theme, language (null = follow the system), notifications.
+  theme: z.enum(['system', 'light', 'dark']),
+  language: z.enum(['en', 'fr']).nullable(),
+  notifyMentions: z.boolean(),
+  notifyAlerts: z.boolean(),
 });
+
+/** Longest notification tag: the renderer's own key for what a click should open. */
+export const NOTIFICATION_TAG_MAX = 200;
 
 export const ipcChannels = {
   'app:version': { args: z.tuple([]) },
@@ -18,8 +26,11 @@ export const ipcChannels = {
   'external:open': { args: z.tuple([z.string().max(4000)]) },
   'outbox:load': { args: z.tuple([outboxAccountSchema]) },
   'outbox:save': { args: z.tuple([outboxAccountSchema, outboxEntriesSchema]) },
-  // A desktop notification (a mention): title and body are plain text, bounded like a message.
-  notify: { args: z.tuple([z.string().max(300), z.string().max(8000)]) },
+  // A desktop notification (a mention, an alert match): title and body are plain text, bounded
+  // like a message; the optional tag comes back on `notify:clicked` when the user clicks it.
+  notify: { args: z.tuple([z.string().max(300), z.string().max(8000), z.string().min(1).max(NOTIFICATION_TAG_MAX).optional()]) },
+  // The dock/taskbar badge: the total of unread mentions (0 clears it).
+  'badge:set': { args: z.tuple([z.number().int().min(0).max(1_000_000)]) },
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -35,7 +46,13 @@ export interface IpcResults {
   'outbox:load': OutboxEntry[];
   'outbox:save': void;
   notify: void;
+  'badge:set': void;
 }
+
+/** main → renderer pushes (webContents.send); the preload turns each into an onX listener. */
+export const ipcPushes = {
+  'notify:clicked': z.tuple([z.string().min(1).max(NOTIFICATION_TAG_MAX)]),
+} as const;
 
 /** The API the preload exposes as `window.pchat` (one-line methods, nothing generic). */
 export interface PchatBridge {
@@ -48,6 +65,10 @@ export interface PchatBridge {
   /** The account's unacknowledged messages (common/outbox.ts), kept by main in electron-store. */
   loadOutbox(account: string): Promise<OutboxEntry[]>;
   saveOutbox(account: string, entries: OutboxEntry[]): Promise<void>;
-  /** Shows a desktop notification (main uses Electron's Notification). */
-  notify(title: string, body: string): Promise<void>;
+  /** Shows a desktop notification (main uses Electron's Notification); `tag` returns on click. */
+  notify(title: string, body: string, tag?: string): Promise<void>;
+  /** Sets the dock/taskbar badge count (app.setBadgeCount). */
+  setBadgeCount(count: number): Promise<void>;
+  /** Calls `listener` with the tag of a clicked notification; returns the unsubscribe. */
+  onNotificationClick(listener: (tag: string) => void): () => void;
 }

@@ -13,6 +13,10 @@ describe('migrateSettings', () => {
       schemaVersion: SETTINGS_SCHEMA_VERSION,
       serverUrl: null,
       lastRoomId: null,
+      theme: 'system',
+      language: null,
+      notifyMentions: true,
+      notifyAlerts: true,
       windowBounds: null,
       tokens: {},
     });
@@ -24,6 +28,10 @@ describe('migrateSettings', () => {
       schemaVersion: SETTINGS_SCHEMA_VERSION,
       serverUrl: 'https://chat.example.com',
       lastRoomId: 'r1',
+      theme: 'system',
+      language: null,
+      notifyMentions: true,
+      notifyAlerts: true,
       windowBounds: bounds,
       tokens: {},
     });
@@ -36,9 +44,22 @@ describe('migrateSettings', () => {
       lastRoomId: 'r2',
       windowBounds: { x: 0, y: 0, width: 10, height: 10, maximized: false },
       tokens: { 'http://a': 7 },
+      theme: 'blue',
+      language: 'fr',
+      notifyAlerts: 'yes',
       unknownKey: true,
     });
-    expect(migrated).toEqual({ schemaVersion: 1, serverUrl: null, lastRoomId: 'r2', windowBounds: null, tokens: {} });
+    expect(migrated).toEqual({
+      schemaVersion: 1,
+      serverUrl: null,
+      lastRoomId: 'r2',
+      theme: 'system',
+      language: 'fr',
+      notifyMentions: true,
+      notifyAlerts: true,
+      windowBounds: null,
+      tokens: {},
+    });
   });
 
   it('keeps a newer version number (after a downgrade) but still validates the fields', () => {

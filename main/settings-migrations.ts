@@ -21,6 +21,11 @@ export interface StoredSettings {
   /** null = never chosen: the default (env PCHAT_SERVER_URL or the local server) applies. */
   serverUrl: string | null;
   lastRoomId: string | null;
+  /** The Settings dialog's choices (renderer/platform/platform.ts ClientSettings). */
+  theme: 'system' | 'light' | 'dark';
+  language: 'en' | 'fr' | null;
+  notifyMentions: boolean;
+  notifyAlerts: boolean;
   windowBounds: WindowBounds | null;
   /** safeStorage-encrypted session tokens, base64, keyed by normalised server URL. */
   tokens: Record<string, string>;
@@ -29,12 +34,27 @@ export interface StoredSettings {
 const fieldSchemas = {
   serverUrl: z.string().min(1).max(2000).nullable(),
   lastRoomId: z.string().max(200).nullable(),
+  theme: z.enum(['system', 'light', 'dark']),
+  language: z.enum(['en', 'fr']).nullable(),
+  notifyMentions: z.boolean(),
+  notifyAlerts: z.boolean(),
   windowBounds: windowBoundsSchema.nullable(),
   tokens: z.record(z.string().max(2000), z.string().max(20000)),
 } as const;
 
 export function defaultStoredSettings(): StoredSettings {
-  return { schemaVersion: SETTINGS_SCHEMA_VERSION, serverUrl: null, lastRoomId: null, windowBounds: null, tokens: {} };
+  // Fields added later need no migration step: a file without them validates to these defaults.
+  return {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    serverUrl: null,
+    lastRoomId: null,
+    theme: 'system',
+    language: null,
+    notifyMentions: true,
+    notifyAlerts: true,
+    windowBounds: null,
+    tokens: {},
+  };
 }
 
 type RawSettings = Record<string, unknown>;
@@ -78,6 +98,10 @@ export function migrateSettings(raw: unknown, migrations: SettingsMigrations = s
     schemaVersion: Math.max(from, SETTINGS_SCHEMA_VERSION),
     serverUrl: pick('serverUrl'),
     lastRoomId: pick('lastRoomId'),
+    theme: pick('theme'),
+    language: pick('language'),
+    notifyMentions: pick('notifyMentions'),
+    notifyAlerts: pick('notifyAlerts'),
     windowBounds: pick('windowBounds'),
     tokens: pick('tokens'),
   };

@@ -58,7 +58,7 @@ describe('defaults', () => {
   it('answers defaults on a fresh profile and writes the migrated file once', () => {
     const backend = memoryBackend();
     const store = new SettingsStore(backend, { PCHAT_SERVER_URL: 'http://127.0.0.1:5000' });
-    expect(store.getClientSettings()).toEqual({ serverUrl: 'http://127.0.0.1:5000', lastRoomId: null });
+    expect(store.getClientSettings()).toEqual({ serverUrl: 'http://127.0.0.1:5000', lastRoomId: null, theme: 'system', language: null, notifyMentions: true, notifyAlerts: true });
     expect(store.getWindowBounds()).toBeNull();
     expect(backend.written).toHaveLength(1);
     expect(backend.written[0]!.schemaVersion).toBe(1);
@@ -75,7 +75,7 @@ describe('client settings and bounds', () => {
     const backend = memoryBackend();
     const store = new SettingsStore(backend, {});
     store.setClientSettings({ serverUrl: 'https://chat.example.com', lastRoomId: 'room-7' });
-    expect(store.getClientSettings()).toEqual({ serverUrl: 'https://chat.example.com', lastRoomId: 'room-7' });
+    expect(store.getClientSettings()).toEqual({ serverUrl: 'https://chat.example.com', lastRoomId: 'room-7', theme: 'system', language: null, notifyMentions: true, notifyAlerts: true });
     expect(backend.written.at(-1)).toMatchObject({ serverUrl: 'https://chat.example.com', lastRoomId: 'room-7' });
     store.setClientSettings({ lastRoomId: null });
     expect(store.getClientSettings().lastRoomId).toBeNull();

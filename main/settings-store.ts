@@ -3,16 +3,15 @@
 // reaches it only through main/ipc/settings.ts.
 import { safeStorage } from 'electron';
 import { type JsonStoreFile, openJsonStoreFile } from './json-store-file';
+import type { IpcResults } from '../common/ipc';
 import { isAllowedWebUrl } from '../common/url-policy';
 import type { StoredSettings, WindowBounds } from './settings-migrations';
 import { migrateSettings, windowBoundsSchema } from './settings-migrations';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4100';
 
-export interface ClientSettings {
-  serverUrl: string;
-  lastRoomId: string | null;
-}
+/** What the renderer reads and writes (common/ipc.ts clientSettingsSchema). */
+export type ClientSettings = IpcResults['settings:get'];
 
 /** Where the settings live: the whole document is read and written at once. */
 export type SettingsBackend = JsonStoreFile<StoredSettings>;
@@ -57,7 +56,8 @@ export class SettingsStore {
   }
 
   getClientSettings(): ClientSettings {
-    return { serverUrl: this.data.serverUrl ?? defaultServerUrl(this.env), lastRoomId: this.data.lastRoomId };
+    const { lastRoomId, theme, language, notifyMentions, notifyAlerts } = this.data;
+    return { serverUrl: this.data.serverUrl ?? defaultServerUrl(this.env), lastRoomId, theme, language, notifyMentions, notifyAlerts };
   }
 
   /** Throws `invalid_server_url` for anything but a plain http/https URL. */
@@ -68,6 +68,10 @@ export class SettingsStore {
       next.serverUrl = patch.serverUrl;
     }
     if (patch.lastRoomId !== undefined) next.lastRoomId = patch.lastRoomId;
+    if (patch.theme !== undefined) next.theme = patch.theme;
+    if (patch.language !== undefined) next.language = patch.language;
+    if (patch.notifyMentions !== undefined) next.notifyMentions = patch.notifyMentions;
+    if (patch.notifyAlerts !== undefined) next.notifyAlerts = patch.notifyAlerts;
     this.save(next);
   }
 

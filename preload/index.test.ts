@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn((channel: string) => Promise.resolve(`answer:${channel}`)), send: vi.fn(), on: vi.fn() },
+  ipcRenderer: {
+    invoke: vi.fn((channel: string) => Promise.resolve(`answer:${channel}`)),
+    send: vi.fn(),
+    on: vi.fn(),
+    removeListener: vi.fn(),
+  },
 }));
 vi.mock('electron', () => ({ ...electron, default: electron }));
 
@@ -12,8 +17,9 @@ import './index';
 
 const [name, exposed] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, PchatBridge];
 
+type Invokers = Exclude<keyof PchatBridge, 'onNotificationClick'>;
 // The compiler already ties this list to PchatBridge: a missing or extra key fails `tsc`.
-const expectedChannels: Record<keyof PchatBridge, string> = {
+const expectedChannels: Record<Invokers, string> = {
   appVersion: 'app:version',
   getSettings: 'settings:get',
   setSettings: 'settings:set',
@@ -23,6 +29,11 @@ const expectedChannels: Record<keyof PchatBridge, string> = {
   loadOutbox: 'outbox:load',
   saveOutbox: 'outbox:save',
   notify: 'notify',
+  setBadgeCount: 'badge:set',
+};
+/** Listeners of main's pushes (common/ipc.ts ipcPushes). */
+const expectedListeners: Record<Exclude<keyof PchatBridge, Invokers>, string> = {
+  onNotificationClick: 'notify:clicked',
 };
 
 beforeEach(() => electron.ipcRenderer.invoke.mockClear());
@@ -34,7 +45,7 @@ describe('window.pchat', () => {
   });
 
   it('has exactly the PchatBridge methods and nothing else', () => {
-    expect(Object.keys(exposed).sort()).toEqual(Object.keys(expectedChannels).sort());
+    expect(Object.keys(exposed).sort()).toEqual([...Object.keys(expectedChannels), ...Object.keys(expectedListeners)].sort());
     for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
     expect(exposed).not.toHaveProperty('ipcRenderer');
     expect(exposed).not.toHaveProperty('invoke');
@@ -56,6 +67,8 @@ describe('window.pchat', () => {
     ['loadOutbox', ['https://chat.example.com|u1'], ['https://chat.example.com|u1']],
     ['saveOutbox', ['https://chat.example.com|u1', []], ['https://chat.example.com|u1', []]],
     ['notify', ['Alice · Lobby', '@bob look'], ['Alice · Lobby', '@bob look']],
+    ['notify', ['Alice · Lobby', '@bob look', 'mention:r1:4'], ['Alice · Lobby', '@bob look', 'mention:r1:4']],
+    ['setBadgeCount', [3], [3]],
   ] as const)('%s invokes its own channel with its arguments (%#)', async (method, args, sent) => {
     const fn = Reflect.get(exposed, method) as (...a: unknown[]) => Promise<unknown>;
     const channel = expectedChannels[method];
@@ -64,9 +77,25 @@ describe('window.pchat', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channel, ...sent);
   });
 
-  it('never uses send or on (no fire-and-forget, no unguarded listeners)', async () => {
-    await Promise.all(Object.values(exposed).map((fn: (...a: unknown[]) => Promise<unknown>) => fn('https://x.example', null)));
+  it('never uses send, and on only for the listeners (no fire-and-forget, no unguarded listeners)', async () => {
+    electron.ipcRenderer.on.mockClear();
+    const invokers = Object.keys(expectedChannels).map((key) => Reflect.get(exposed, key) as (...a: unknown[]) => Promise<unknown>);
+    await Promise.all(invokers.map((fn) => fn('https://x.example', null)));
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('onNotificationClick hands the page only the tag, and unsubscribes', () => {
+    electron.ipcRenderer.on.mockClear();
+    const seen: unknown[] = [];
+    const off = exposed.onNotificationClick((tag) => seen.push(tag));
+    expect(electron.ipcRenderer.on).toHaveBeenCalledTimes(1);
+    const [channel, wrapped] = electron.ipcRenderer.on.mock.calls[0] as unknown as [string, (...a: unknown[]) => void];
+    expect(channel).toBe(expectedListeners.onNotificationClick);
+    wrapped({ sender: 'the IpcRendererEvent' }, 'mention:r1:4');
+    wrapped({ sender: 'x' }, { not: 'a string' });
+    expect(seen).toEqual(['mention:r1:4']);
+    off();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('notify:clicked', wrapped);
   });
 });

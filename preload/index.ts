@@ -19,7 +19,18 @@ const bridge: PchatBridge = {
   openExternal: (url) => invoke('external:open', url),
   loadOutbox: (account) => invoke('outbox:load', account),
   saveOutbox: (account, entries) => invoke('outbox:save', account, entries),
-  notify: (title, body) => invoke('notify', title, body),
+  notify: (title, body, tag) => (tag === undefined ? invoke('notify', title, body) : invoke('notify', title, body, tag)),
+  setBadgeCount: (count) => invoke('badge:set', count),
+  onNotificationClick: (listener) => {
+    // Only the tag crosses over, never the IpcRendererEvent (it would hand the page ipcRenderer).
+    const wrapped = (_event: unknown, tag: unknown) => {
+      if (typeof tag === 'string') listener(tag);
+    };
+    ipcRenderer.on('notify:clicked', wrapped);
+    return () => {
+      ipcRenderer.removeListener('notify:clicked', wrapped);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('pchat', bridge);

@@ -3,11 +3,16 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown;
 /** What main asked Electron's Notification to show, and whether the OS "supports" it. */
-const shown = vi.hoisted(() => ({ notifications: [] as { title: string; body: string; shown: boolean }[], supported: true }));
+const shown = vi.hoisted(() => ({
+  notifications: [] as { title: string; body: string; shown: boolean }[],
+  clickHandlers: [] as (() => void)[],
+  supported: true,
+}));
 const electron = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
   ipcMain: { handle: vi.fn() },
-  app: { getVersion: vi.fn(() => '0.1.0') },
+  app: { getVersion: vi.fn(() => '0.1.0'), setBadgeCount: vi.fn(() => true) },
+  BrowserWindow: { fromWebContents: vi.fn(() => null) },
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
   Notification: class {
     static isSupported(): boolean {
@@ -21,6 +26,9 @@ const electron = vi.hoisted(() => ({
     show(): void {
       this.entry.shown = true;
     }
+    on(name: string, listener: () => void): void {
+      if (name === 'click') shown.clickHandlers.push(listener);
+    }
   },
   safeStorage: { isEncryptionAvailable: vi.fn(() => false), getSelectedStorageBackend: vi.fn(() => 'unknown') },
 }));
@@ -33,8 +41,16 @@ import { registerIpc } from './index';
 import { trustWebContents } from './register';
 
 let nextId = 1;
-function fakeWebContents(): EventEmitter & { id: number } {
-  return Object.assign(new EventEmitter(), { id: nextId++ });
+function fakeWebContents(): EventEmitter & { id: number; sent: unknown[][]; isDestroyed(): boolean; send(...a: unknown[]): void } {
+  const sent: unknown[][] = [];
+  return Object.assign(new EventEmitter(), {
+    id: nextId++,
+    sent,
+    isDestroyed: () => false,
+    send: (...args: unknown[]) => {
+      sent.push(args);
+    },
+  });
 }
 const ours = fakeWebContents();
 const mainFrame = { url: 'app://pchat/index.html', parent: null };
@@ -99,6 +115,8 @@ describe('argument check', () => {
     ['settings:set', [{ serverUrl: 5 }]],
     ['settings:set', [{ unknownKey: 'x' }]],
     ['settings:set', []],
+    ['settings:set', [{ theme: 'blue' }]],
+    ['settings:set', [{ language: 'de' }]],
     ['token:get', []],
     ['token:get', [{ url: 'x' }]],
     ['token:set', ['https://x.example', 42]],
@@ -108,6 +126,12 @@ describe('argument check', () => {
     ['notify', ['title only']],
     ['notify', ['t', 42]],
     ['notify', ['x'.repeat(301), 'body']],
+    ['notify', ['t', 'b', '']],
+    ['notify', ['t', 'b', 'x'.repeat(201)]],
+    ['badge:set', []],
+    ['badge:set', [-1]],
+    ['badge:set', [1.5]],
+    ['badge:set', ['3']],
   ])('refuses %s with bad arguments (case %#)', async (channel, args) => {
     await expect(call(channel, event(), ...args)).rejects.toThrow('ipc_bad_arguments');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('invalid arguments'));
@@ -120,7 +144,15 @@ describe('good calls', () => {
   });
   it('reads and writes settings', async () => {
     await call('settings:set', event(), { serverUrl: 'https://chat.example.com', lastRoomId: 'r1' });
-    await expect(call('settings:get', event())).resolves.toEqual({ serverUrl: 'https://chat.example.com', lastRoomId: 'r1' });
+    await call('settings:set', event(), { theme: 'dark', language: 'fr', notifyAlerts: false });
+    await expect(call('settings:get', event())).resolves.toEqual({
+      serverUrl: 'https://chat.example.com',
+      lastRoomId: 'r1',
+      theme: 'dark',
+      language: 'fr',
+      notifyMentions: true,
+      notifyAlerts: false,
+    });
   });
   it('passes a store refusal back to the renderer', async () => {
     await expect(call('settings:set', event(), { serverUrl: 'file:///etc' })).rejects.toThrow('invalid_server_url');
@@ -149,6 +181,26 @@ describe('good calls', () => {
     shown.notifications.length = 0;
     await call('notify', event(), 'Alice · Lobby', '@bob look');
     expect(shown.notifications).toEqual([{ title: 'Alice · Lobby', body: '@bob look', shown: true }]);
+  });
+  it('sends the tag of a clicked notification back to the window that asked', async () => {
+    shown.notifications.length = 0;
+    shown.clickHandlers.length = 0;
+    ours.sent.length = 0;
+    await call('notify', event(), 'Alice · Lobby', '@bob look', 'mention:r1:7');
+    expect(shown.notifications).toEqual([{ title: 'Alice · Lobby', body: '@bob look', shown: true }]);
+    expect(ours.sent).toEqual([]);
+    shown.clickHandlers[0]?.();
+    expect(ours.sent).toEqual([['notify:clicked', 'mention:r1:7']]);
+  });
+  it('listens for no click without a tag', async () => {
+    shown.clickHandlers.length = 0;
+    await call('notify', event(), 'Alice · Lobby', '@bob look');
+    expect(shown.clickHandlers).toEqual([]);
+  });
+  it('sets the dock/taskbar badge count', async () => {
+    await call('badge:set', event(), 4);
+    await call('badge:set', event(), 0);
+    expect(electron.app.setBadgeCount.mock.calls).toEqual([[4], [0]]);
   });
   it('shows nothing where the OS has no notifications', async () => {
     shown.notifications.length = 0;

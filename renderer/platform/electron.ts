@@ -3,14 +3,22 @@
 import type { PchatBridge } from '../../common/ipc';
 import type { Platform } from './platform';
 
+/** How many clicked-notification callbacks are kept: older notifications are long gone. */
+const MAX_PENDING_CLICKS = 50;
+
 export function createElectronPlatform(bridge: PchatBridge): Platform {
+  // A click comes back from main as the tag we sent; the callback stays here, in the page.
+  const clicks = new Map<string, () => void>();
+  let nextTag = 0;
+  bridge.onNotificationClick((tag) => {
+    const onClick = clicks.get(tag);
+    clicks.delete(tag);
+    onClick?.();
+  });
   return {
     kind: 'electron',
     appVersion: () => bridge.appVersion(),
-    loadSettings: async () => {
-      const settings = await bridge.getSettings();
-      return { serverUrl: settings.serverUrl, lastRoomId: settings.lastRoomId };
-    },
+    loadSettings: () => bridge.getSettings(),
     saveSettings: (patch) => bridge.setSettings(patch),
     loadToken: (serverUrl) => bridge.getToken(serverUrl),
     saveToken: (serverUrl, token) => bridge.setToken(serverUrl, token),
@@ -20,7 +28,17 @@ export function createElectronPlatform(bridge: PchatBridge): Platform {
       save: (account, entries) => bridge.saveOutbox(account, [...entries]),
     },
     // A lost notification is not worth an error on screen.
-    notify: (title, body) => void bridge.notify(title, body).catch(() => undefined),
+    notify: (title, body, onClick) => {
+      if (!onClick) {
+        void bridge.notify(title, body).catch(() => undefined);
+        return;
+      }
+      const tag = `n${(nextTag += 1)}`;
+      clicks.set(tag, onClick);
+      if (clicks.size > MAX_PENDING_CLICKS) clicks.delete(clicks.keys().next().value ?? tag);
+      void bridge.notify(title, body, tag).catch(() => undefined);
+    },
+    setBadgeCount: (count) => void bridge.setBadgeCount(count).catch(() => undefined),
     // Desktop notifications need no prompt.
     allowNotifications: () => undefined,
   };

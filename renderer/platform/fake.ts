@@ -1,6 +1,6 @@
 // An in-memory host for unit tests: records what the UI asked for so tests can assert on it.
 import type { OutboxEntry } from '../../common/outbox';
-import type { ClientSettings, Platform } from './platform';
+import { DEFAULT_PREFERENCES, type ClientSettings, type Platform } from './platform';
 
 export interface FakePlatform extends Platform {
   settings: ClientSettings;
@@ -9,22 +9,27 @@ export interface FakePlatform extends Platform {
   /** Saved outboxes per account, and every save in order (tests check "persisted before sent"). */
   outboxes: Map<string, OutboxEntry[]>;
   outboxSaves: { account: string; entries: OutboxEntry[] }[];
-  notifications: { title: string; body: string }[];
+  notifications: { title: string; body: string; onClick?: () => void }[];
   notificationsAllowed: boolean;
+  badgeCounts: number[];
 }
 
 export function createFakePlatform(initial: Partial<ClientSettings> = {}, tokens: Record<string, string> = {}): FakePlatform {
   const fake: FakePlatform = {
     kind: 'web',
-    settings: { serverUrl: 'http://pchat.test', lastRoomId: null, ...initial },
+    settings: { serverUrl: 'http://pchat.test', lastRoomId: null, ...DEFAULT_PREFERENCES, ...initial },
     tokens: new Map(Object.entries(tokens)),
     opened: [],
     outboxes: new Map(),
     outboxSaves: [],
     notifications: [],
     notificationsAllowed: false,
-    notify: (title, body) => {
-      fake.notifications.push({ title, body });
+    badgeCounts: [],
+    notify: (title, body, onClick) => {
+      fake.notifications.push(onClick ? { title, body, onClick } : { title, body });
+    },
+    setBadgeCount: (count) => {
+      fake.badgeCounts.push(count);
     },
     allowNotifications: () => {
       fake.notificationsAllowed = true;

@@ -14,7 +14,9 @@ describe('web platform', () => {
     const web = createWebPlatform(window);
     expect((await web.loadSettings()).serverUrl).toBe(window.location.origin);
     await web.saveSettings({ serverUrl: 'http://a.test', lastRoomId: 'r9' });
-    expect(await web.loadSettings()).toEqual({ serverUrl: 'http://a.test', lastRoomId: 'r9' });
+    expect(await web.loadSettings()).toEqual({ serverUrl: 'http://a.test', lastRoomId: 'r9', theme: 'system', language: null, notifyMentions: true, notifyAlerts: true });
+    await web.saveSettings({ theme: 'dark', language: 'fr' });
+    expect(await web.loadSettings()).toMatchObject({ theme: 'dark', language: 'fr', lastRoomId: 'r9' });
     await web.saveToken('http://a.test', 'ta');
     await web.saveToken('http://b.test', 'tb');
     expect(await web.loadToken('http://a.test')).toBe('ta');
@@ -75,10 +77,25 @@ describe('platform choice', () => {
     // Spread, so the literal fits PchatBridge whether or not it has grown the outbox methods.
     const notify = vi.fn(() => Promise.resolve());
     const outbox = { loadOutbox: () => Promise.resolve([]), saveOutbox: () => Promise.resolve(), notify };
+    const setBadgeCount = vi.fn(() => Promise.resolve());
+    let clicked: ((tag: string) => void) | null = null;
+    const settings = {
+      serverUrl: 'https://chat.example',
+      lastRoomId: null,
+      theme: 'dark',
+      language: 'fr',
+      notifyMentions: true,
+      notifyAlerts: false,
+    } as const;
     const bridge: PchatBridge = {
+      setBadgeCount,
+      onNotificationClick: (listener) => {
+        clicked = listener;
+        return () => undefined;
+      },
       ...outbox,
       appVersion: () => Promise.resolve('9.9.9'),
-      getSettings: () => Promise.resolve({ serverUrl: 'https://chat.example', lastRoomId: null }),
+      getSettings: () => Promise.resolve(settings),
       setSettings: () => Promise.resolve(),
       getToken: (server) => Promise.resolve(`token-for-${server}`),
       setToken: () => Promise.resolve(),
@@ -87,9 +104,19 @@ describe('platform choice', () => {
     window.pchat = bridge;
     const electron = pickPlatform(window);
     expect(electron.kind).toBe('electron');
-    expect(await electron.loadSettings()).toEqual({ serverUrl: 'https://chat.example', lastRoomId: null });
+    expect(await electron.loadSettings()).toEqual(settings);
     expect(await electron.loadToken('https://chat.example')).toBe('token-for-https://chat.example');
     electron.notify('Alice · Lobby', 'hi @bob');
     expect(notify).toHaveBeenCalledWith('Alice · Lobby', 'hi @bob');
+    // A notification with a click handler sends a tag; the tag coming back runs the handler once.
+    const opened = vi.fn();
+    electron.notify('Alice · Lobby', 'hi @bob', opened);
+    const tag = (notify.mock.calls.at(-1) as unknown as [string, string, string])[2];
+    expect(typeof tag).toBe('string');
+    (clicked as ((tag: string) => void) | null)?.(tag);
+    (clicked as ((tag: string) => void) | null)?.(tag);
+    expect(opened).toHaveBeenCalledTimes(1);
+    electron.setBadgeCount(3);
+    expect(setBadgeCount).toHaveBeenCalledWith(3);
   });
 });

@@ -7,7 +7,25 @@ export interface ClientSettings {
   serverUrl: string;
   /** The room that was open last, reopened on start. */
   lastRoomId: string | null;
+  /** Settings dialog: "system" follows prefers-color-scheme (the default). */
+  theme: ThemeChoice;
+  /** Settings dialog: null = never chosen, the system's languages decide. */
+  language: 'en' | 'fr' | null;
+  /** Settings dialog: notify mentions / keyword-alert matches (when the host can notify). */
+  notifyMentions: boolean;
+  notifyAlerts: boolean;
 }
+
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
+/** What a fresh install starts with, beside the host's own server default. */
+export const DEFAULT_PREFERENCES = {
+  theme: 'system',
+  language: null,
+  notifyMentions: true,
+  notifyAlerts: true,
+} as const satisfies Pick<ClientSettings, 'theme' | 'language' | 'notifyMentions' | 'notifyAlerts'>;
 
 /** Where unacknowledged messages wait across restarts, per account (`serverUrl|userId`). */
 export interface OutboxPersistence {
@@ -29,8 +47,11 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
   /** The outbox (web: IndexedDB; desktop: electron-store in main, over IPC). */
   readonly outbox: OutboxPersistence;
-  /** Shows a notification (a mention) when the host allows it; silently nothing otherwise. */
-  notify(title: string, body: string): void;
+  /** Shows a notification (a mention, an alert match) when the host allows it; silently nothing
+   * otherwise. `onClick` runs when the user clicks it (the app opens the room at the message). */
+  notify(title: string, body: string, onClick?: () => void): void;
+  /** The count on the dock/taskbar icon (total mentions); 0 clears it. Nothing where none exists. */
+  setBadgeCount(count: number): void;
   /** Asks the user for permission to notify, where the host needs it (web). Call it only from a
    * user action: browsers ignore or penalise prompts that come out of nowhere. */
   allowNotifications(): void;

@@ -2,7 +2,7 @@
 // page's own origin. Settings and the token live in localStorage, keyed per server so signing in
 // to a second server never reuses the first one's token.
 import { isAllowedWebUrl } from '../../common/url-policy';
-import type { ClientSettings, Platform } from './platform';
+import { DEFAULT_PREFERENCES, THEME_CHOICES, type ClientSettings, type Platform } from './platform';
 import { createIndexedDbOutbox, localStorageOutbox } from './web-outbox';
 
 // The web build has no package metadata at run time; kept in step with package.json by hand.
@@ -20,6 +20,11 @@ function readSettings(storage: Storage): Partial<ClientSettings> {
     const result: Partial<ClientSettings> = {};
     if (typeof record.serverUrl === 'string') result.serverUrl = record.serverUrl;
     if (typeof record.lastRoomId === 'string' || record.lastRoomId === null) result.lastRoomId = record.lastRoomId;
+    const theme = THEME_CHOICES.find((choice) => choice === record.theme);
+    if (theme) result.theme = theme;
+    if (record.language === 'en' || record.language === 'fr' || record.language === null) result.language = record.language;
+    if (typeof record.notifyMentions === 'boolean') result.notifyMentions = record.notifyMentions;
+    if (typeof record.notifyAlerts === 'boolean') result.notifyAlerts = record.notifyAlerts;
     return result;
   } catch {
     // A corrupt entry must not keep the user out: fall back to defaults.
@@ -42,6 +47,8 @@ export function createWebPlatform(win: Window = window): Platform {
     loadSettings: () => {
       const stored = readSettings(storage);
       return Promise.resolve({
+        ...DEFAULT_PREFERENCES,
+        ...stored,
         serverUrl: stored.serverUrl || defaultServer,
         lastRoomId: stored.lastRoomId ?? null,
       });
@@ -64,10 +71,20 @@ export function createWebPlatform(win: Window = window): Platform {
     outbox: win.indexedDB
       ? createIndexedDbOutbox(win.indexedDB, localStorageOutbox(storage))
       : localStorageOutbox(storage),
-    notify: (title, body) => {
+    notify: (title, body, onClick) => {
       const api = notificationApi(win);
-      if (api?.permission === 'granted') new api(title, { body });
+      if (api?.permission !== 'granted') return;
+      const shown = new api(title, { body });
+      if (onClick) {
+        shown.onclick = () => {
+          win.focus();
+          onClick();
+          shown.close();
+        };
+      }
     },
+    // A browser tab has no dock icon: the tab title carries the count (app/use-attention-title.ts).
+    setBadgeCount: () => undefined,
     allowNotifications: () => {
       const api = notificationApi(win);
       if (api?.permission === 'default') void api.requestPermission();
