@@ -39,7 +39,7 @@ export function createFileRepository(db: Kysely<DatabaseSchema>): FileRepository
         const rows = await db
           .deleteFrom('files')
           .where('id', 'in', ids.slice(i, i + CHUNK))
-          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('messages').select('messages.id').whereRef('messages.file_id', '=', 'files.id'))))
+          .where((eb) => eb.not(eb.exists(eb.selectFrom('messages').select('messages.id').whereRef('messages.file_id', '=', 'files.id'))))
           .returning('id')
           .execute();
         deleted.push(...rows.map((r) => r.id));
@@ -51,7 +51,7 @@ export function createFileRepository(db: Kysely<DatabaseSchema>): FileRepository
         .selectFrom('files')
         .select('id')
         .where('created_at', '<', createdBefore)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('messages').select('messages.id').whereRef('messages.file_id', '=', 'files.id'))))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('messages').select('messages.id').whereRef('messages.file_id', '=', 'files.id'))))
         .orderBy('created_at')
         .limit(limit)
         .execute();
