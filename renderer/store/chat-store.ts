@@ -1,6 +1,7 @@
 // One vanilla zustand store made of the per-concern slices. Components read it through
 // selectors (./selectors.ts); only the socket bridge (./socket-bridge.ts) writes to it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { initialAttentionState, type AttentionState } from './attention-slice';
 import { initialMessagesState, type MessagesState } from './messages-slice';
 import { initialMessageUiState, type MessageUiState } from './message-ui-slice';
 import { initialRoomsState, type RoomsState } from './rooms-slice';
@@ -17,7 +18,8 @@ export type ChatState = SessionState &
   RosterState &
   UiState &
   UploadsState &
-  SearchState;
+  SearchState &
+  AttentionState;
 export type ChatStore = StoreApi<ChatState>;
 
 export function initialChatState(): ChatState {
@@ -30,6 +32,7 @@ export function initialChatState(): ChatState {
     ...initialUiState,
     ...initialUploadsState,
     ...initialSearchState,
+    ...initialAttentionState,
   };
 }
 

@@ -27,32 +27,45 @@ function setup(rooms: RoomSummary[], focused = true, activeRoomId: string | null
   const store = createChatStore();
   store.setState({ rooms, user: alice, activeRoomId });
   const sent: { event: string; body: unknown }[] = [];
-  const notified: { title: string; body: string }[] = [];
   const request = ((event, body) => {
     sent.push({ event, body });
     if (event === 'room:read') return Promise.resolve({ ok: true, lastReadSeq: (body as { seq: number }).seq });
     if (event === 'messages:since') return Promise.resolve({ ok: true, messages: [message(4, { text: 'hey @alice' })], hasMore: false });
     return Promise.resolve({ ok: true });
   }) as Requester;
-  const reads = new ReadMarkers(store, request, { isFocused: () => focused, notify: (title, body) => notified.push({ title, body }) });
+  const reads = new ReadMarkers(store, request, { isFocused: () => focused });
   const room = (id = 'r1') => store.getState().rooms.find((r) => r.id === id)!;
-  return { store, reads, sent, notified, room };
+  return { store, reads, sent, room };
 }
 
 describe('unread counts', () => {
-  it('count only followed rooms that carry a lastSeq', () => {
+  it('count rooms followed, joined or read before that carry a lastSeq (issue 11)', () => {
     expect(unreadCount(summary({ followed: true, lastSeq: 5, lastReadSeq: 2 }))).toBe(3);
-    expect(unreadCount(summary({ followed: false, lastSeq: 5, lastReadSeq: 2 }))).toBe(0);
+    expect(unreadCount(summary({ followed: false, lastSeq: 5, lastReadSeq: 2 }))).toBe(3);
+    expect(unreadCount(summary({ followed: false, joined: true, lastSeq: 5, lastReadSeq: 0 }))).toBe(5);
+    expect(unreadCount(summary({ followed: false, joined: false, lastSeq: 5, lastReadSeq: 0 }))).toBe(0);
     expect(unreadCount(summary({ followed: true }))).toBe(0);
   });
 
-  it('room:activity raises the count of a room that is not open and looks for mentions in it', async () => {
+  it('room:activity raises the count of a room that is not open and fetches nothing', async () => {
     const h = setup([summary({ followed: true, lastSeq: 3, lastReadSeq: 3 })]);
     h.reads.activity({ roomId: 'r1', lastSeq: 4 });
     expect(unreadCount(h.room())).toBe(1);
     await flush();
-    expect(h.sent).toEqual([{ event: 'messages:since', body: { roomId: 'r1', afterSeq: 3 } }]);
-    expect(h.notified).toEqual([{ title: 'Bob Stone · Lobby', body: 'hey @alice' }]);
+    expect(h.sent).toEqual([]);
+  });
+
+  it('a mention counts unless the user is reading the room; reading to the end clears it', async () => {
+    const h = setup([summary({ followed: false, lastSeq: 3, lastReadSeq: 3 }), summary({ id: 'r2', lastSeq: 1, lastReadSeq: 1 })], true, 'r2');
+    expect(h.reads.mentioned(message(4, { text: '@alice look' }))).toBe(true);
+    expect(h.room()).toMatchObject({ mentions: 1, lastSeq: 4 });
+    expect(unreadCount(h.room())).toBe(1);
+    // Already read: not counted again.
+    expect(h.reads.mentioned(message(2, { text: '@alice old' }))).toBe(false);
+    expect(h.reads.mentioned(message(2, { roomId: 'r2', text: '@alice here' }))).toBe(false);
+    h.reads.markRead('r1', 4);
+    expect(h.room().mentions).toBe(0);
+    await flush();
   });
 
   it('the sender’s own activity arrives read and fetches nothing', async () => {
@@ -76,15 +89,12 @@ describe('unread counts', () => {
     expect(h.room().lastReadSeq).toBe(5);
   });
 
-  it('an unfocused window keeps the count and notifies mentions of the open room', async () => {
+  it('an unfocused window keeps the count of the open room', async () => {
     const h = setup([summary({ followed: false, lastSeq: 3, lastReadSeq: 3 })], false, 'r1');
     h.reads.received('r1', [message(4, { text: '@Alice Martin look' }), message(5, { senderId: alice.id, text: '@alice self' })]);
     await flush();
     expect(h.sent).toEqual([]);
     expect(h.room()).toMatchObject({ lastSeq: 5, lastReadSeq: 5 });
-    expect(h.notified).toEqual([{ title: 'Bob Stone · Lobby', body: '@Alice Martin look' }]);
-    h.reads.received('r1', [message(6, { text: 'no mention' })]);
-    expect(h.notified).toHaveLength(1);
   });
 
   it('rooms without a count (history off, not readable) stay without one', async () => {
@@ -190,7 +200,7 @@ describe('coalesced read markers', () => {
       sent.push({ event, body });
       return Promise.resolve({ ok: true, lastReadSeq: (body as { seq: number }).seq });
     }) as Requester;
-    const markers = new ReadMarkers(store, request, { isFocused: () => focused, notify: () => undefined });
+    const markers = new ReadMarkers(store, request, { isFocused: () => focused });
     markers.received('r1', [message(4), message(5)]);
     await tick(3_000);
     expect(sent).toEqual([]);

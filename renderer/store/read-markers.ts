@@ -8,7 +8,6 @@
 // once on opening a room and flushed when the user stops looking (blur, page hidden, room left).
 // A read on another device comes back as `room:activity` with a higher `lastReadSeq`.
 import type { Message, RoomActivity, RoomSummary } from '../../common/protocol';
-import { mentions } from '../lib/mentions';
 import type { ChatState, ChatStore } from './chat-store';
 import { ReadMarkerCoalescer } from './read-marker-coalescer';
 import type { Requester } from './requester';
@@ -16,16 +15,19 @@ import type { Requester } from './requester';
 export interface ReadMarkerHost {
   /** Whether the user is looking at the window: only then does an arriving message count as read. */
   isFocused(): boolean;
-  notify(title: string, body: string): void;
 }
 
-type ReadFields = Pick<RoomSummary, 'followed' | 'lastSeq' | 'lastReadSeq'>;
+type ReadFields = Pick<RoomSummary, 'followed' | 'lastSeq' | 'lastReadSeq' | 'mentions'>;
 
 function patchRoom(state: ChatState, roomId: string, patch: (room: RoomSummary) => Partial<ReadFields>): Partial<ChatState> {
   const index = state.rooms.findIndex((room) => room.id === roomId);
   const room = state.rooms[index];
   if (!room) return {};
   const fields = patch(room);
+  // Read to the end: no unread message is left to mention the user (PROTOCOL §12 `mentions`).
+  const lastSeq = fields.lastSeq ?? room.lastSeq;
+  const lastReadSeq = fields.lastReadSeq ?? room.lastReadSeq;
+  if (room.mentions && lastSeq !== undefined && (lastReadSeq ?? 0) >= lastSeq) fields.mentions = 0;
   // Nothing moved: keep the list as it is, so the room list does not re-render per arrival.
   const keys = Object.keys(fields) as (keyof ReadFields)[];
   if (keys.every((key) => fields[key] === room[key])) return {};
@@ -37,10 +39,19 @@ function patchRoom(state: ChatState, roomId: string, patch: (room: RoomSummary) 
 const higher = (a: number | undefined, b: number | undefined): number | undefined =>
   a === undefined ? b : b === undefined ? a : Math.max(a, b);
 
-/** What the room list shows: only followed rooms count (others are not watched live). */
+/**
+ * What the room list shows: rooms the user follows, has joined, or has read before (a marker
+ * above 0) count; a room never opened nor followed does not (it would be noise).
+ */
 export function unreadCount(room: RoomSummary): number {
-  if (!room.followed || room.lastSeq === undefined) return 0;
+  if (room.lastSeq === undefined) return 0;
+  if (!room.followed && !room.joined && !(room.lastReadSeq ?? 0)) return 0;
   return Math.max(0, room.lastSeq - (room.lastReadSeq ?? 0));
+}
+
+/** Unread messages that mention the user (the server's count, kept current by the client). */
+export function mentionCount(room: RoomSummary): number {
+  return room.mentions ?? 0;
 }
 
 export class ReadMarkers {
@@ -83,35 +94,28 @@ export class ReadMarkers {
     );
     const knownRead = higher(before?.lastReadSeq, ownSeq) ?? 0;
     if (reading && before?.lastSeq !== undefined && top > knownRead) this.outgoing.queue(roomId, top);
-    if (!focused) this.notifyMentions(roomId, messages);
   }
 
   /** room:activity: a message was stored in a followed room, maybe one that is not open. */
+  // Mentions are not looked for here: the server pushes `mention:new` for every room the user may
+  // read (PROTOCOL §12), and store/attention.ts counts and notifies them.
   activity({ roomId, lastSeq, lastReadSeq }: RoomActivity): void {
-    const before = this.room(roomId);
     this.store.setState((s) =>
       patchRoom(s, roomId, (room) => ({ lastSeq: higher(room.lastSeq, lastSeq), lastReadSeq: higher(room.lastReadSeq, lastReadSeq) })),
     );
-    // The open room hears the messages themselves (received()); a followed room elsewhere only
-    // hears the seq, so fetch what is new to look for mentions.
-    const known = before?.lastSeq;
-    if (roomId !== this.store.getState().activeRoomId && known !== undefined && lastSeq > known && lastReadSeq === undefined) {
-      void this.fetchForMentions(roomId, known);
-    }
   }
 
-  private async fetchForMentions(roomId: string, afterSeq: number): Promise<void> {
-    const ack = await this.request('messages:since', { roomId, afterSeq });
-    if (ack?.ok) this.notifyMentions(roomId, ack.messages);
-  }
-
-  private notifyMentions(roomId: string, messages: readonly Message[]): void {
-    const { user } = this.store.getState();
-    const room = this.room(roomId);
-    if (!user || !room) return;
-    for (const message of messages) {
-      if (message.senderId !== user.id && mentions(message.text, user)) this.host.notify(`${message.senderName} · ${room.name}`, message.text);
-    }
+  /** A message that mentions the user, seen by store/attention.ts: one more unread mention unless
+   * the user is reading the room right now. Answers whether it counted. */
+  mentioned(message: Message): boolean {
+    const { activeRoomId } = this.store.getState();
+    if (message.roomId === activeRoomId && this.host.isFocused()) return false;
+    const room = this.room(message.roomId);
+    if (!room || (room.lastReadSeq ?? 0) >= message.seq) return false;
+    this.store.setState((s) =>
+      patchRoom(s, message.roomId, (r) => ({ mentions: (r.mentions ?? 0) + 1, lastSeq: higher(r.lastSeq, r.lastSeq === undefined ? undefined : message.seq) })),
+    );
+    return true;
   }
 
   /** After a join: everything the room showed is read, if the user is looking; sent at once. */

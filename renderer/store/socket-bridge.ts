@@ -7,7 +7,10 @@ import type { ChatStore } from './chat-store';
 import { FileTransfers } from './file-transfers';
 import { xhrUploader, type Uploader } from './file-upload';
 import { deleteSession, fileDownloadUrl, normaliseServerUrl, postSession, type FetchFn } from './http-api';
+import { fetchFileBlob } from './file-preview';
 import { MessageActions } from './message-actions';
+import { Attention } from './attention';
+import { initialAttentionState } from './attention-slice';
 import { applyMessageUpdated } from './message-action-reducers';
 import { MessageSender } from './message-sender';
 import { searchMessages } from './message-search';
@@ -53,15 +56,20 @@ export class ChatClient {
   readonly reads: ReadMarkers;
   /** Edit, delete, react, reply, jump to a message or a date (§11). */
   readonly actions: MessageActions;
+  /** Mentions, keyword alerts, invitations, notification levels, views, Settings (§12). */
+  readonly attention: Attention;
 
   constructor(private readonly deps: ChatClientDeps) {
     this.fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
     this.outbox = new Outbox(deps.store, deps.platform, this.request);
     this.reads = new ReadMarkers(deps.store, this.request, {
       isFocused: deps.isFocused ?? (() => typeof document !== 'undefined' && document.hasFocus()),
-      notify: (title, body) => deps.platform.notify(title, body),
     });
     this.actions = new MessageActions(deps.store, this.request, { openRoom: (roomId) => this.openRoom(roomId) });
+    this.attention = new Attention(deps.store, this.request, deps.platform, this.reads, {
+      openAt: (roomId, seq) => this.actions.jumpTo(roomId, seq),
+      openRoom: (roomId) => this.openRoom(roomId),
+    });
     this.sender = new MessageSender(
       deps.store,
       (roomId, clientId) => void this.outbox.submit(roomId, clientId),
@@ -91,7 +99,8 @@ export class ChatClient {
   async start(): Promise<void> {
     const settings = await this.deps.platform.loadSettings();
     const token = settings.serverUrl ? await this.deps.platform.loadToken(settings.serverUrl) : null;
-    this.store.setState({ serverUrl: settings.serverUrl });
+    const { theme, language, notifyMentions, notifyAlerts } = settings;
+    this.store.setState({ serverUrl: settings.serverUrl, preferences: { theme, language, notifyMentions, notifyAlerts } });
     if (token) this.open(settings.serverUrl, token);
     else this.store.setState({ status: 'signed-out' });
   }
@@ -157,6 +166,9 @@ export class ChatClient {
       ...initialRosterState,
       ...initialUploadsState,
       ...initialSearchState,
+      // The Settings choices belong to this device, not to the account: they stay.
+      ...initialAttentionState,
+      preferences: this.store.getState().preferences,
     });
   }
 
@@ -184,6 +196,9 @@ export class ChatClient {
     socket.on('room:updated', ({ room }) => this.store.setState((s) => reduce.applyRoomUpdated(s, room)));
     socket.on('room:removed', ({ roomId }) => this.store.setState((s) => reduce.applyRoomRemoved(s, roomId)));
     socket.on('room:activity', (activity) => this.reads.activity(activity));
+    socket.on('mention:new', (payload) => this.attention.mention(payload));
+    socket.on('alert:match', (payload) => this.attention.alertMatch(payload));
+    socket.on('room:invited', (payload) => this.attention.invited(payload));
     socket.onConnection({
       connect: () => void this.onConnected(socket),
       disconnect: (reason) => {
@@ -207,6 +222,7 @@ export class ChatClient {
     this.store.setState({ status: 'connected' });
     this.outbox.flush();
     await this.refreshRooms();
+    void this.attention.loadAlerts();
     const { activeRoomId } = this.store.getState();
     if (rejoin && activeRoomId) {
       await this.join(activeRoomId, 'rejoin');
@@ -248,7 +264,7 @@ export class ChatClient {
 
   async openRoom(roomId: string): Promise<void> {
     const previous = this.store.getState().activeRoomId;
-    this.store.setState({ search: null });
+    this.store.setState({ search: null, view: 'room' });
     if (previous === roomId) return;
     this.store.setState({ activeRoomId: roomId, closedNotice: null, error: null, editing: null, target: null });
     // Leaving keeps the roster honest: a user counts as a participant only where they look.
@@ -345,6 +361,12 @@ export class ChatClient {
 
   cancelUpload(): void {
     this.files.cancel();
+  }
+
+  /** An image attachment's bytes for its thumbnail; null when it is not previewable or failed. */
+  fetchFile(file: FileRef): Promise<Blob | null> {
+    const { serverUrl, token } = this.store.getState();
+    return token ? fetchFileBlob(this.fetchFn, serverUrl, token, file) : Promise.resolve(null);
   }
 
   fileUrl(fileId: string): string {
