@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectedHarness, settle } from '../test-support/chat-harness';
-import { message, room } from '../test-support/fixtures';
+import { message, room, roster } from '../test-support/fixtures';
 import { totalMentions } from './attention';
 
 const roomA = room({ id: 'r1', name: 'Desk' });
@@ -15,7 +15,7 @@ async function harness() {
 describe('attention (PROTOCOL §12)', () => {
   it('mention:new counts in a room the user is not reading, notifies, and a click opens the room at the message', async () => {
     const h = await harness();
-    h.socket.answer('room:join', () => ({ ok: true, room: roomB, messages: [message(4, { roomId: 'r2' })], hasMore: false, roster: { roomId: 'r2', count: 1, paused: false, participants: [] } }));
+    h.socket.answer('room:join', () => ({ ok: true, room: roomB, messages: [message(4, { roomId: 'r2' })], hasMore: false, roster: roster({ roomId: 'r2' }) }));
     h.socket.push('mention:new', { message: message(4, { roomId: 'r2', text: 'hey @alice' }), roomName: 'Ops' });
     const ops = h.store.getState().rooms.find((r) => r.id === 'r2');
     expect(ops).toMatchObject({ mentions: 1, lastSeq: 4 });
@@ -70,7 +70,7 @@ describe('attention (PROTOCOL §12)', () => {
 
   it('room:invited lists the invitation; declining sends accept:false and ends it', async () => {
     const h = await harness();
-    const secret = { ...room({ id: 'r9', name: 'War room', privacy: 'closed', joined: false }), addin: undefined };
+    const secret = room({ id: 'r9', name: 'War room', privacy: 'closed', joined: false });
     h.socket.push('room:invited', { room: secret, by: 'Bob Stone' });
     expect(h.store.getState().rooms.find((r) => r.id === 'r9')).toMatchObject({ invited: true });
     expect(h.store.getState().invitedBy).toEqual({ r9: 'Bob Stone' });
