@@ -48,11 +48,12 @@ export class AddinService {
     if (!(await this.storage.addins.delete(id))) throw new AppError('not_found', 'no such add-in');
     this.directory.removeAddin(id);
     this.events.emit('addin:changed', id);
-    for (const roomId of users) this.events.emit('room:changed', roomId);
+    // An add-in changes what a room shows, never who may see it.
+    for (const roomId of users) this.events.emit('room:changed', roomId, this.directory.context(roomId));
   }
 
   private announceRoomsUsing(addinId: string): void {
-    for (const roomId of this.directory.roomIdsUsingAddin(addinId)) this.events.emit('room:changed', roomId);
+    for (const roomId of this.directory.roomIdsUsingAddin(addinId)) this.events.emit('room:changed', roomId, this.directory.context(roomId));
   }
 }
 

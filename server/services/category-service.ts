@@ -67,9 +67,10 @@ export class CategoryService {
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as CategoryInput;
     const next: CategoryRecord = { ...current, ...defined };
     await this.storage.categories.update(next);
+    const before = this.directory.roomIdsInCategory(id).map((roomId) => [roomId, this.directory.context(roomId)] as const);
     this.directory.putCategory(next);
     this.events.emit('category:changed', id);
-    for (const roomId of this.directory.roomIdsInCategory(id)) this.events.emit('room:changed', roomId);
+    for (const [roomId, previous] of before) this.events.emit('room:changed', roomId, previous);
     return next;
   }
 

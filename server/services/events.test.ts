@@ -12,14 +12,14 @@ describe('DomainEventBus.subscribe', () => {
       'room:changed': (roomId) => heard.push(`changed ${roomId}`),
       'room:deleted': (roomId) => heard.push(`deleted ${roomId}`),
     });
-    bus.emit('room:changed', 'r1');
-    bus.emit('room:deleted', 'r1');
+    bus.emit('room:changed', 'r1', undefined);
+    bus.emit('room:deleted', 'r1', undefined);
     expect(heard).toEqual(['changed r1', 'other r1', 'deleted r1']);
 
     unsubscribe();
     heard.length = 0;
-    bus.emit('room:changed', 'r2');
-    bus.emit('room:deleted', 'r2');
+    bus.emit('room:changed', 'r2', undefined);
+    bus.emit('room:deleted', 'r2', undefined);
     expect(heard).toEqual(['other r2']);
     expect(bus.listenerCount('room:changed')).toBe(0);
   });

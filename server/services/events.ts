@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { AlertMatch, MentionNew, RoomInvited } from '../../common/attention-protocol';
 import type { EffectiveConfig, Message, RoomActivity } from '../domain';
+import type { RoomContext } from './room-views';
 
 export interface DomainEvents {
   'message:created': [message: Message];
@@ -20,9 +21,14 @@ export interface DomainEvents {
   'category:changed': [categoryId: string];
   /** An add-in was created, changed or deleted. */
   'addin:changed': [addinId: string];
-  /** A room was created or changed (or its category/add-in changed): re-evaluate who sees it. */
-  'room:changed': [roomId: string];
-  'room:deleted': [roomId: string];
+  /**
+   * A room was created or changed (or its category/add-in changed): re-evaluate who sees it.
+   * `previous` is the room as it was (undefined for a new room), so sockets that could see it and
+   * no longer can are told, without keeping a per-socket list of every room it was shown.
+   */
+  'room:changed': [roomId: string, previous: RoomContext | undefined];
+  /** `previous`: the room as it was, so the sockets that could see it hear it is gone. */
+  'room:deleted': [roomId: string, previous: RoomContext | undefined];
   'session:revoked': [tokenHash: string];
   /** §12 pushes to every socket of these users, on every server. */
   'mention:new': [userIds: string[], payload: MentionNew];

@@ -22,7 +22,7 @@ function counts(user: Pick<User, 'id' | 'name' | 'roles'>, { room, category }: R
   return category.chatHistory && can(user, 'readHistory', room, category);
 }
 
-/** A follower list read from the store is trusted this long (a backstop for changes we were not told about). */
+/** Alone on its store, a follower list read from it is trusted this long (a backstop: every follow passes through here). */
 const FOLLOWERS_TTL_MS = 60_000;
 
 export interface ReadMarkerOptions {
@@ -146,6 +146,9 @@ export class ReadMarkerService {
   }
 
   private followers(roomId: string): Promise<Follower[]> {
+    // With other servers, a follow there could land between their announcement and our next
+    // message: read the list with each message (one indexed query) rather than trust a cache.
+    if (this.options.clustered) return this.storage.readMarkers.followers(roomId);
     const cached = this.followerCache.get(roomId);
     if (cached && Date.now() - cached.loadedAt < FOLLOWERS_TTL_MS) return cached.followers;
     const followers = this.storage.readMarkers.followers(roomId);

@@ -105,7 +105,7 @@ export class RoomService {
     };
     await this.storage.rooms.create(room, new Date().toISOString());
     this.directory.putRoom(room);
-    this.events.emit('room:changed', room.id);
+    this.events.emit('room:changed', room.id, undefined);
     await this.invitations?.membersChanged(user, null, room);
     return (await this.context(room.id))!;
   }
@@ -129,8 +129,9 @@ export class RoomService {
     // §10: the lists given must fit the (new) category; those not given were trimmed above.
     next = { ...next, ...(await checkMemberLists(this.storage.users, bound, patch)) };
     await this.storage.rooms.update(next);
+    const previous = this.directory.context(roomId);
     this.directory.putRoom(next);
-    this.events.emit('room:changed', roomId);
+    this.events.emit('room:changed', roomId, previous);
     await this.invitations?.membersChanged(user, room, next);
     return (await this.context(roomId))!;
   }
@@ -143,7 +144,7 @@ export class RoomService {
     await this.storage.rooms.delete(roomId);
     this.directory.removeRoom(roomId);
     await this.blobs.remove(fileIds);
-    this.events.emit('room:deleted', roomId);
+    this.events.emit('room:deleted', roomId, context);
   }
 
   private async assertNameFree(name: string): Promise<void> {

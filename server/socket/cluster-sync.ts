@@ -28,15 +28,24 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
   const incoming: { [E in keyof InterServerEvents]?: InterServerEvents[E] } = {
     'pchat:room-changed': (roomId) =>
       inOrder('cluster room change', async () => {
+        const previous = directory.context(roomId);
         await directory.reloadRoom(roomId);
-        local.roomChanged(roomId);
+        local.roomChanged(roomId, previous);
       }),
     'pchat:room-deleted': (roomId) =>
       inOrder('cluster room deletion', () => {
+        const previous = directory.context(roomId);
         directory.removeRoom(roomId);
-        local.roomDeleted(roomId);
+        local.roomDeleted(roomId, previous);
       }),
-    'pchat:category-changed': (categoryId) => inOrder('cluster category change', () => directory.reloadCategory(categoryId)),
+    // The rooms' own announcements follow, but by then this server holds the new category: its
+    // sockets are told here, against the rooms as they were.
+    'pchat:category-changed': (categoryId) =>
+      inOrder('cluster category change', async () => {
+        const before = directory.roomIdsInCategory(categoryId).map((roomId) => [roomId, directory.context(roomId)] as const);
+        await directory.reloadCategory(categoryId);
+        for (const [roomId, previous] of before) local.roomChanged(roomId, previous);
+      }),
     'pchat:addin-changed': (addinId) => inOrder('cluster add-in change', () => directory.reloadAddin(addinId)),
     'pchat:followers-changed': (roomId) => services.readMarkers.forgetFollowers(roomId),
     'pchat:config-stored': () => inOrder('cluster config change', () => services.config.refresh()),

@@ -1,17 +1,17 @@
 // Turns domain events into pushes to the right sockets (PROTOCOL.md §2 server→client table).
 // Each server updates its own sockets; cluster-sync.ts relays what other servers need to hear.
-import type { EffectiveConfig, Message, RoomActivity } from '../domain';
+import type { EffectiveConfig, Message, RoomActivity, User } from '../domain';
 import type { Services } from '../services';
 import { can } from '../services/authorization';
-import { toDetail } from '../services/room-views';
+import { type RoomContext, toDetail } from '../services/room-views';
 import type { RoomPresence } from './room-presence';
 import type { ChatServer, ChatSocket } from './types';
 import { roomChannel, tokenChannel, userChannel } from './types';
 
 /** Updates of this server's own sockets that another server's change also calls for. */
 export interface LocalPushes {
-  roomChanged(roomId: string): void;
-  roomDeleted(roomId: string): void;
+  roomChanged(roomId: string, previous: RoomContext | undefined): void;
+  roomDeleted(roomId: string, previous: RoomContext | undefined): void;
 }
 
 export function wireLiveUpdates(
@@ -46,33 +46,34 @@ export function wireLiveUpdates(
 
   const onRevoked = (tokenHash: string) => io.in(tokenChannel(tokenHash)).disconnectSockets(true);
 
-  const roomChangedHere = (roomId: string) =>
+  /** Could this user see the room as it was? (A new room: nobody.) */
+  const couldFind = (user: User, previous: RoomContext | undefined) => previous !== undefined && can(user, 'find', previous.room, previous.category);
+
+  const roomChangedHere = (roomId: string, previous: RoomContext | undefined) =>
     run('room:changed', async () => {
       const context = await services.rooms.context(roomId);
       if (!context) return;
       for (const socket of sockets()) {
-        const { user, joined, known } = socket.data;
+        const { user, joined } = socket.data;
         const mayStay = !context.room.disabled && can(user, 'join', context.room, context.category);
         if (joined.has(roomId) && !mayStay) {
           // Dropped at once: a disabled room or lost access ends the membership of the connection.
           await presence.exit(socket, roomId);
-          known.delete(roomId);
           socket.emit('room:removed', { roomId });
         } else if (can(user, 'find', context.room, context.category)) {
-          known.add(roomId);
           socket.emit('room:updated', { room: toDetail(user, context, joined.has(roomId)) });
-        } else if (known.delete(roomId)) {
+        } else if (couldFind(user, previous)) {
           socket.emit('room:removed', { roomId });
         }
       }
     });
 
-  const roomDeletedHere = (roomId: string) =>
+  const roomDeletedHere = (roomId: string, previous: RoomContext | undefined) =>
     run('room:deleted', async () => {
       for (const socket of sockets()) {
         const wasJoined = socket.data.joined.has(roomId);
         await presence.exit(socket, roomId);
-        if (socket.data.known.delete(roomId) || wasJoined) socket.emit('room:removed', { roomId });
+        if (wasJoined || couldFind(socket.data.user, previous)) socket.emit('room:removed', { roomId });
       }
       presence.forgetRoom(roomId);
     });

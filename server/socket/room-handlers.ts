@@ -13,7 +13,7 @@ export function registerRoomHandlers(
   presence: RoomPresence,
   onError: (event: string, error: unknown) => void,
 ): void {
-  const { user, joined, known } = socket.data;
+  const { user, joined } = socket.data;
 
   registerHandler(
     socket,
@@ -21,7 +21,6 @@ export function registerRoomHandlers(
     'rooms:list',
     async () => {
       const [rooms, categories] = await Promise.all([services.rooms.listFor(user, joined), services.rooms.categoriesFor(user)]);
-      for (const room of rooms) known.add(room.id);
       // Unread counts (read markers), then mentions, invitations and notification levels (§12).
       return { rooms: await services.attention.annotate(user, await services.readMarkers.annotate(user, rooms)), categories };
     },
@@ -37,7 +36,6 @@ export function registerRoomHandlers(
       // Join the channel before reading the snapshot so no message falls between the two;
       // a message in both arrives twice with the same seq and the client keeps one.
       await presence.enter(socket, roomId);
-      known.add(roomId);
       // Joining once answers an invitation (§12).
       await services.attention.invitations.joined(user.id, roomId);
       const page = await services.messages.latest(context);

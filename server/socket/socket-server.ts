@@ -83,7 +83,7 @@ export async function attachSocketServer(
         if (!session) return next(new Error('unauthorized'));
         const budget = budgets.connect(session.user.id);
         if (!budget) return next(new Error('rate_limited'));
-        socket.data = { user: session.user, tokenHash: session.tokenHash, joined: new Set(), known: new Set(), budget };
+        socket.data = { user: session.user, tokenHash: session.tokenHash, joined: new Set(), budget };
         next();
       })
       .catch((error: unknown) => {

@@ -8,8 +8,6 @@ export interface SocketData {
   tokenHash: string;
   /** Rooms this connection has joined (RoomSummary.joined is per connection, §9.11). */
   joined: Set<string>;
-  /** Rooms this connection has been told about, so it hears when one goes away. */
-  known: Set<string>;
   /** What this connection's user may hold on this server, shared by all their connections. */
   budget: UserBudget;
 }
