@@ -48,7 +48,8 @@ const id = z.string().min(1).max(200);
 const bounded = (max: number) =>
   z
     .string()
-    .max(max * 2)
+    // Only protects the parser: astral characters take two UTF-16 units, and blanks are trimmed.
+    .max(max * 4)
     .trim()
     .min(1)
     .refine((text) => codePointLength(text) <= max, `at most ${max} characters`);
