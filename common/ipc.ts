@@ -2,6 +2,7 @@
 // the `window.pchat` bridge the preload exposes. Only main/ipc/* and preload/ touch ipcMain /
 // ipcRenderer; the renderer sees only PchatBridge.
 import { z } from 'zod';
+import { draftsSchema, type Drafts } from './drafts';
 import { outboxAccountSchema, outboxEntriesSchema, type OutboxEntry } from './outbox';
 
 export const clientSettingsSchema = z.object({
@@ -26,6 +27,9 @@ export const ipcChannels = {
   'external:open': { args: z.tuple([z.string().max(4000)]) },
   'outbox:load': { args: z.tuple([outboxAccountSchema]) },
   'outbox:save': { args: z.tuple([outboxAccountSchema, outboxEntriesSchema]) },
+  // Composer drafts per account (common/drafts.ts), kept by main in electron-store.
+  'drafts:load': { args: z.tuple([outboxAccountSchema]) },
+  'drafts:save': { args: z.tuple([outboxAccountSchema, draftsSchema]) },
   // A desktop notification (a mention, an alert match): title and body are plain text, bounded
   // like a message; the optional tag comes back on `notify:clicked` when the user clicks it.
   notify: { args: z.tuple([z.string().max(300), z.string().max(8000), z.string().min(1).max(NOTIFICATION_TAG_MAX).optional()]) },
@@ -45,6 +49,8 @@ export interface IpcResults {
   'external:open': boolean;
   'outbox:load': OutboxEntry[];
   'outbox:save': void;
+  'drafts:load': Drafts;
+  'drafts:save': void;
   notify: void;
   'badge:set': void;
 }
@@ -65,6 +71,9 @@ export interface PchatBridge {
   /** The account's unacknowledged messages (common/outbox.ts), kept by main in electron-store. */
   loadOutbox(account: string): Promise<OutboxEntry[]>;
   saveOutbox(account: string, entries: OutboxEntry[]): Promise<void>;
+  /** The account's composer drafts (room id → text), kept by main in electron-store. */
+  loadDrafts(account: string): Promise<Drafts>;
+  saveDrafts(account: string, drafts: Drafts): Promise<void>;
   /** Shows a desktop notification (main uses Electron's Notification); `tag` returns on click. */
   notify(title: string, body: string, tag?: string): Promise<void>;
   /** Sets the dock/taskbar badge count (app.setBadgeCount). */

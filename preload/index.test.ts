@@ -28,6 +28,8 @@ const expectedChannels: Record<Invokers, string> = {
   openExternal: 'external:open',
   loadOutbox: 'outbox:load',
   saveOutbox: 'outbox:save',
+  loadDrafts: 'drafts:load',
+  saveDrafts: 'drafts:save',
   notify: 'notify',
   setBadgeCount: 'badge:set',
 };

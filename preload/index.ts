@@ -19,6 +19,8 @@ const bridge: PchatBridge = {
   openExternal: (url) => invoke('external:open', url),
   loadOutbox: (account) => invoke('outbox:load', account),
   saveOutbox: (account, entries) => invoke('outbox:save', account, entries),
+  loadDrafts: (account) => invoke('drafts:load', account),
+  saveDrafts: (account, drafts) => invoke('drafts:save', account, drafts),
   notify: (title, body, tag) => (tag === undefined ? invoke('notify', title, body) : invoke('notify', title, body, tag)),
   setBadgeCount: (count) => invoke('badge:set', count),
   onNotificationClick: (listener) => {

@@ -8,11 +8,17 @@ import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range }
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChat, useChatClient } from '../app/chat-context';
-import { selectConfig, selectTimeline, selectUser } from '../store/selectors';
+import { continuesGroup, dayKey, dayLabel } from '../lib/day-label';
+import { lowerBound } from '../store/messages-slice';
+import { selectConfig, selectServerUrl, selectTimeline, selectUser } from '../store/selectors';
+import { JumpToDate } from './jump-to-date';
 import { MessageItem } from './message-item';
+import { MessageRowContext, type MessageRowContextValue } from './message-row-context';
 import { useScrollAnchor } from '../lib/use-scroll-anchor';
+import { DaySeparator } from './day-separator';
 import { PendingMessageItem } from './pending-message-item';
 import { mountedIndexes, timelineRows } from './timeline-rows';
+import './message-timeline.css';
 
 const ESTIMATED_ROW_PX = 56;
 /** Newest rows that always stay mounted (at least the join window). */
@@ -35,10 +41,31 @@ export function MessageList({ roomId }: { roomId: string }) {
   const [newBelow, setNewBelow] = useState(0);
   const lastScrollTop = useRef(0);
   const anchor = useScrollAnchor(scrollRef);
+  const room = useChat((s) => s.details[roomId] ?? null);
+  const serverUrl = useChat(selectServerUrl);
+  const target = useChat((s) => (s.target?.roomId === roomId ? s.target.seq : null));
+  const roster = useChat((s) => s.rosters[roomId] ?? null);
 
   // A view over the timeline, not a copy: a new message does not rebuild a row per message.
   const { messages, pending } = timeline;
   const rows = useMemo(() => timelineRows({ messages, pending }), [messages, pending]);
+
+  // Reaction titles name who reacted: the roster, else a sender seen in the timeline. Read
+  // through refs so the rows' context stays the same object while messages arrive.
+  const namesFrom = useRef({ messages, roster });
+  namesFrom.current = { messages, roster };
+  const nameOf = useCallback((userId: string) => {
+    const { messages: list, roster: current } = namesFrom.current;
+    const participant = current?.participants?.find((p) => p.userId === userId);
+    if (participant) return participant.displayName;
+    return list.findLast((m) => m.senderId === userId)?.senderName ?? null;
+  }, []);
+  const locale = i18n.language;
+  const rowContext = useMemo<MessageRowContextValue>(
+    () => ({ t, locale, room, user, serverUrl, nameOf }),
+    [t, locale, room, user, serverUrl, nameOf],
+  );
+  const days = useMemo(() => ({ today: t('messageActions.today'), yesterday: t('messageActions.yesterday') }), [t]);
   const mountedFloor = Math.max(MOUNTED_FLOOR, defaultChatHistory);
   const getItemKey = useCallback((index: number) => rows.key(index), [rows]);
 
@@ -102,6 +129,26 @@ export function MessageList({ roomId }: { roomId: string }) {
     if (element && atBottom.current) element.scrollTop = element.scrollHeight;
   }, [totalSize]);
 
+  // A permalink, search hit, reply quote or date jump: bring the message to the middle once the
+  // timeline holds it, and stop following the bottom until the reader goes back there.
+  const shownTarget = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (target === null) {
+      shownTarget.current = null;
+      return;
+    }
+    if (shownTarget.current === target) return;
+    const index = lowerBound(messages, target);
+    if (messages[index]?.seq !== target) return;
+    shownTarget.current = target;
+    atBottom.current = false;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [target, messages, virtualizer]);
+  const moveOn = useCallback(() => {
+    anchor.release();
+    client.actions.clearTarget();
+  }, [anchor, client]);
+
   const loadOlder = useCallback(() => {
     anchor.capture();
     void client.loadOlder(roomId);
@@ -125,12 +172,16 @@ export function MessageList({ roomId }: { roomId: string }) {
 
   const senderName = user?.displayName ?? '';
   return (
+    <MessageRowContext.Provider value={rowContext}>
     <div className="message-list">
-      {timeline.hasMore && (
-        <button type="button" className="load-older" onClick={loadOlder} disabled={timeline.loadingOlder}>
-          {t('room.loadOlder')}
-        </button>
-      )}
+      <div className="message-list-bar">
+        {timeline.hasMore && (
+          <button type="button" className="load-older" onClick={loadOlder} disabled={timeline.loadingOlder}>
+            {t('room.loadOlder')}
+          </button>
+        )}
+        {room?.chatHistory !== false && messages.length > 0 && <JumpToDate roomId={roomId} />}
+      </div>
       {timeline.loadingOlder && <p role="status">{t('room.loadingOlder')}</p>}
       <div
         ref={scrollRef}
@@ -139,14 +190,22 @@ export function MessageList({ roomId }: { roomId: string }) {
         aria-label={t('room.messages')}
         tabIndex={0}
         onScroll={onScroll}
-        onWheel={anchor.release}
-        onTouchStart={anchor.release}
-        onKeyDown={anchor.release}
+        onWheel={moveOn}
+        onTouchStart={moveOn}
+        onKeyDown={moveOn}
       >
+        {!timeline.hasMore && !timeline.loadingOlder && messages.length > 0 && room?.chatHistory !== false && (
+          <p className="room-beginning">{t('room.beginning')}</p>
+        )}
         <div className="message-canvas" style={{ height: totalSize }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows.at(item.index);
             if (!row) return null;
+            const above = item.index > 0 ? rows.at(item.index - 1) : undefined;
+            const aboveTime = above?.message?.createdAt ?? (above?.pending ? new Date().toISOString() : undefined);
+            const ownTime = row.message?.createdAt ?? new Date().toISOString();
+            const newDay = aboveTime === undefined || dayKey(aboveTime) !== dayKey(ownTime);
+            const label = newDay ? dayLabel(ownTime, locale, days) : null;
             return (
               <div
                 key={item.key}
@@ -157,9 +216,16 @@ export function MessageList({ roomId }: { roomId: string }) {
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {row.message ? (
-                  <MessageItem message={row.message} locale={i18n.language} />
+                  <MessageItem
+                    message={row.message}
+                    dayLabel={label}
+                    grouped={!newDay && !row.message.replyTo && continuesGroup(above?.message, row.message)}
+                  />
                 ) : (
-                  <PendingMessageItem pending={row.pending} senderName={senderName} />
+                  <>
+                    {label && <DaySeparator label={label} />}
+                    <PendingMessageItem pending={row.pending} senderName={senderName} />
+                  </>
                 )}
               </div>
             );
@@ -176,5 +242,6 @@ export function MessageList({ roomId }: { roomId: string }) {
         </div>
       )}
     </div>
+    </MessageRowContext.Provider>
   );
 }

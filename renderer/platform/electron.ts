@@ -27,6 +27,10 @@ export function createElectronPlatform(bridge: PchatBridge): Platform {
       load: (account) => bridge.loadOutbox(account),
       save: (account, entries) => bridge.saveOutbox(account, [...entries]),
     },
+    drafts: {
+      load: (account) => bridge.loadDrafts(account),
+      save: (account, drafts) => bridge.saveDrafts(account, drafts),
+    },
     // A lost notification is not worth an error on screen.
     notify: (title, body, onClick) => {
       if (!onClick) {

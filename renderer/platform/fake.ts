@@ -9,6 +9,8 @@ export interface FakePlatform extends Platform {
   /** Saved outboxes per account, and every save in order (tests check "persisted before sent"). */
   outboxes: Map<string, OutboxEntry[]>;
   outboxSaves: { account: string; entries: OutboxEntry[] }[];
+  /** Saved composer drafts per account. */
+  drafts: Platform['drafts'] & { saved: Map<string, Record<string, string>> };
   notifications: { title: string; body: string; onClick?: () => void }[];
   notificationsAllowed: boolean;
   badgeCounts: number[];
@@ -22,6 +24,14 @@ export function createFakePlatform(initial: Partial<ClientSettings> = {}, tokens
     opened: [],
     outboxes: new Map(),
     outboxSaves: [],
+    drafts: {
+      saved: new Map(),
+      load: (account) => Promise.resolve({ ...(fake.drafts.saved.get(account) ?? {}) }),
+      save: (account, drafts) => {
+        fake.drafts.saved.set(account, { ...drafts });
+        return Promise.resolve();
+      },
+    },
     notifications: [],
     notificationsAllowed: false,
     badgeCounts: [],

@@ -94,6 +94,8 @@ describe('platform choice', () => {
         return () => undefined;
       },
       ...outbox,
+      loadDrafts: () => Promise.resolve({}),
+      saveDrafts: () => Promise.resolve(),
       appVersion: () => Promise.resolve('9.9.9'),
       getSettings: () => Promise.resolve(settings),
       setSettings: () => Promise.resolve(),

@@ -1,5 +1,6 @@
 // What the UI may ask of its host (STYLE.md §3). `electron.ts` and `web.ts` implement it; the
 // app picks one at start (see ./index.ts) and components never check which one they run in.
+import type { Drafts } from '../../common/drafts';
 import type { OutboxEntry } from '../../common/outbox';
 
 export interface ClientSettings {
@@ -34,6 +35,13 @@ export interface OutboxPersistence {
   save(account: string, entries: readonly OutboxEntry[]): Promise<void>;
 }
 
+/** Composer drafts per account (`serverUrl|userId`): room id → unsent text (common/drafts.ts). */
+export interface DraftPersistence {
+  load(account: string): Promise<Drafts>;
+  /** Replaces the account's drafts; an empty map forgets them. */
+  save(account: string, drafts: Drafts): Promise<void>;
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'web';
   appVersion(): Promise<string>;
@@ -47,6 +55,8 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
   /** The outbox (web: IndexedDB; desktop: electron-store in main, over IPC). */
   readonly outbox: OutboxPersistence;
+  /** Composer drafts (web: localStorage; desktop: electron-store in main, over IPC). */
+  readonly drafts: DraftPersistence;
   /** Shows a notification (a mention, an alert match) when the host allows it; silently nothing
    * otherwise. `onClick` runs when the user clicks it (the app opens the room at the message). */
   notify(title: string, body: string, onClick?: () => void): void;

@@ -3,6 +3,7 @@
 // to a second server never reuses the first one's token.
 import { isAllowedWebUrl } from '../../common/url-policy';
 import { DEFAULT_PREFERENCES, THEME_CHOICES, type ClientSettings, type Platform } from './platform';
+import { localStorageDrafts } from './web-drafts';
 import { createIndexedDbOutbox, localStorageOutbox } from './web-outbox';
 
 // The web build has no package metadata at run time; kept in step with package.json by hand.
@@ -71,6 +72,7 @@ export function createWebPlatform(win: Window = window): Platform {
     outbox: win.indexedDB
       ? createIndexedDbOutbox(win.indexedDB, localStorageOutbox(storage))
       : localStorageOutbox(storage),
+    drafts: localStorageDrafts(storage),
     notify: (title, body, onClick) => {
       const api = notificationApi(win);
       if (api?.permission !== 'granted') return;

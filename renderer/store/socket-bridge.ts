@@ -8,6 +8,7 @@ import { FileTransfers } from './file-transfers';
 import { xhrUploader, type Uploader } from './file-upload';
 import { deleteSession, fileDownloadUrl, normaliseServerUrl, postSession, type FetchFn } from './http-api';
 import { fetchFileBlob } from './file-preview';
+import { Drafts } from './drafts';
 import { MessageActions } from './message-actions';
 import { Attention } from './attention';
 import { initialAttentionState } from './attention-slice';
@@ -56,6 +57,8 @@ export class ChatClient {
   readonly reads: ReadMarkers;
   /** Edit, delete, react, reply, jump to a message or a date (§11). */
   readonly actions: MessageActions;
+  /** Composer drafts per room, kept across room switches and restarts. */
+  readonly drafts: Drafts;
   /** Mentions, keyword alerts, invitations, notification levels, views, Settings (§12). */
   readonly attention: Attention;
 
@@ -65,6 +68,7 @@ export class ChatClient {
     this.reads = new ReadMarkers(deps.store, this.request, {
       isFocused: deps.isFocused ?? (() => typeof document !== 'undefined' && document.hasFocus()),
     });
+    this.drafts = new Drafts(deps.store, deps.platform);
     this.actions = new MessageActions(deps.store, this.request, { openRoom: (roomId) => this.openRoom(roomId) });
     this.attention = new Attention(deps.store, this.request, deps.platform, this.reads, {
       openAt: (roomId, seq) => this.actions.jumpTo(roomId, seq),
@@ -150,6 +154,7 @@ export class ChatClient {
   private teardown(error: UiError | null = null): void {
     // Unsent messages stay saved for this account's next sign-in; only memory is cleared.
     this.outbox.detach();
+    this.drafts.detach();
     this.reads.reset();
     this.socket?.close();
     this.socket = null;
@@ -180,6 +185,7 @@ export class ChatClient {
     socket.on('session', ({ user, config, serverVersion }) => {
       this.store.setState({ user, config, serverVersion });
       void this.outbox.attach(serverUrl, user.id);
+      void this.drafts.attach(serverUrl, user.id);
     });
     socket.on('config:updated', ({ config }) => this.store.setState({ config }));
     socket.on('message:new', ({ message }) => {
