@@ -22,7 +22,7 @@ import type { UserDirectory } from './user-directory';
 
 /** What the attention service asks of the read markers: where memory stands beyond the store. */
 export interface ReadPositions {
-  readInMemory(userId: string, roomId: string): number;
+  readsInMemory(userId: string): ReadonlyMap<string, number>;
 }
 
 export class AttentionService {
@@ -69,23 +69,20 @@ export class AttentionService {
 
   /** Adds mentions, invited and notify to the summaries of rooms:list (after the read markers). */
   async annotate(user: User, summaries: RoomSummary[]): Promise<RoomSummary[]> {
-    const readInMemory = new Map<string, number>();
-    for (const summary of summaries) {
-      const seq = this.reads.readInMemory(user.id, summary.id);
-      if (seq > 0) readInMemory.set(summary.id, seq);
-    }
+    const readInMemory = this.reads.readsInMemory(user.id);
     const [counts, invited, levels] = await Promise.all([
       this.storage.attention.mentionCounts(user.id, readInMemory),
       this.invitations.invitedRooms(user.id),
       this.storage.attention.notifyLevels(user.id),
     ]);
-    return summaries.map((summary) => ({
-      ...summary,
+    // In place, like the read markers: the summaries were built for this answer.
+    for (const summary of summaries) {
       // Counts only where the caller may read the room now (lastSeq is there exactly then).
-      mentions: summary.lastSeq === undefined ? 0 : (counts.get(summary.id) ?? 0),
-      invited: invited.has(summary.id),
-      notify: levels.get(summary.id) ?? DEFAULT_NOTIFY_LEVEL,
-    }));
+      summary.mentions = summary.lastSeq === undefined ? 0 : (counts.get(summary.id) ?? 0);
+      summary.invited = invited.has(summary.id);
+      summary.notify = levels.get(summary.id) ?? DEFAULT_NOTIFY_LEVEL;
+    }
+    return summaries;
   }
 
   /** `room:notify`: any room the user may know of (the level only shapes their own notifications). */

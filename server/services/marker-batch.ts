@@ -25,7 +25,8 @@ const FORGET_AFTER_MS = 10 * 60_000;
 const keyOf = (userId: string, roomId: string) => `${userId}\u0000${roomId}`;
 
 export class MarkerBatch {
-  private readonly known = new Map<string, Known>();
+  /** By user, then room: rooms:list reads one user's markers for every room at once. */
+  private readonly known = new Map<string, Map<string, Known>>();
   private readonly loading = new Map<string, Promise<number>>();
   private pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
@@ -41,9 +42,8 @@ export class MarkerBatch {
 
   /** Moves the user's marker forward to `seq` (never back); resolves to where it stands. */
   async advance(userId: string, roomId: string, seq: number): Promise<number> {
-    const key = keyOf(userId, roomId);
-    const current = this.known.get(key)?.seq ?? (await this.load(key, userId, roomId));
-    return this.raise(key, userId, roomId, Math.max(current, seq), true);
+    const current = this.knownOf(userId, roomId)?.seq ?? (await this.load(userId, roomId));
+    return this.raise(userId, roomId, Math.max(current, seq), true);
   }
 
   /**
@@ -51,13 +51,15 @@ export class MarkerBatch {
    * stands and nothing needs reading first.
    */
   advanceKnownAtLeast(userId: string, roomId: string, seq: number): Promise<number> {
-    const key = keyOf(userId, roomId);
-    return Promise.resolve(this.raise(key, userId, roomId, Math.max(this.known.get(key)?.seq ?? 0, seq), false));
+    return Promise.resolve(this.raise(userId, roomId, Math.max(this.knownOf(userId, roomId)?.seq ?? 0, seq), false));
   }
 
-  /** What memory knows beyond the store (0 when nothing): rooms:list merges it with the store. */
-  pendingSeq(userId: string, roomId: string): number {
-    return this.known.get(keyOf(userId, roomId))?.seq ?? 0;
+  /** Every marker memory holds for the user, by room (never behind the stored ones). */
+  knownFor(userId: string): ReadonlyMap<string, number> {
+    const rooms = this.known.get(userId);
+    const seqs = new Map<string, number>();
+    if (rooms) for (const [roomId, known] of rooms) seqs.set(roomId, known.seq);
+    return seqs;
   }
 
   async close(): Promise<void> {
@@ -68,21 +70,32 @@ export class MarkerBatch {
     await this.flush();
   }
 
-  private raise(key: string, userId: string, roomId: string, seq: number, announce: boolean): number {
-    const known = this.known.get(key);
+  private knownOf(userId: string, roomId: string): Known | undefined {
+    return this.known.get(userId)?.get(roomId);
+  }
+
+  private raise(userId: string, roomId: string, seq: number, announce: boolean): number {
+    const known = this.knownOf(userId, roomId);
     const now = Date.now();
     if (known && known.seq >= seq) {
       known.touchedAt = now;
       return known.seq;
     }
-    this.known.set(key, { seq, touchedAt: now });
+    let rooms = this.known.get(userId);
+    if (!rooms) {
+      rooms = new Map();
+      this.known.set(userId, rooms);
+    }
+    rooms.set(roomId, { seq, touchedAt: now });
+    const key = keyOf(userId, roomId);
     const waiting = this.pending.get(key);
     this.pending.set(key, { userId, roomId, seq, announce: announce || (waiting?.announce ?? false) });
     this.schedule();
     return seq;
   }
 
-  private load(key: string, userId: string, roomId: string): Promise<number> {
+  private load(userId: string, roomId: string): Promise<number> {
+    const key = keyOf(userId, roomId);
     let loading = this.loading.get(key);
     if (!loading) {
       loading = this.storage.readMarkers.marker(userId, roomId).finally(() => this.loading.delete(key));
@@ -123,6 +136,9 @@ export class MarkerBatch {
 
   private forgetIdle(): void {
     const before = Date.now() - FORGET_AFTER_MS;
-    for (const [key, known] of this.known) if (known.touchedAt < before && !this.pending.has(key)) this.known.delete(key);
+    for (const [userId, rooms] of this.known) {
+      for (const [roomId, known] of rooms) if (known.touchedAt < before && !this.pending.has(keyOf(userId, roomId))) rooms.delete(roomId);
+      if (rooms.size === 0) this.known.delete(userId);
+    }
   }
 }

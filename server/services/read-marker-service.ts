@@ -74,7 +74,10 @@ export class ReadMarkerService {
     this.followerCache.delete(roomId);
   }
 
-  /** Adds followed / lastSeq / lastReadSeq to the summaries of rooms:list. */
+  /**
+   * Adds followed / lastSeq / lastReadSeq to the summaries of rooms:list, in place: the summaries
+   * were just built for this answer, and a thousand rooms are not copied twice.
+   */
   async annotate(user: User, summaries: RoomSummary[]): Promise<RoomSummary[]> {
     const [markers, lastSeqs] = await Promise.all([
       this.storage.readMarkers.listForUser(user.id),
@@ -82,17 +85,18 @@ export class ReadMarkerService {
       this.options.clustered ? this.storage.readMarkers.lastSeqs() : this.lastSeqs,
     ]);
     const byRoom = new Map(markers.map((m) => [m.roomId, m]));
-    return summaries.map((summary) => {
+    // What is still waiting to be written counts as written.
+    const inMemory = this.batch.knownFor(user.id);
+    for (const summary of summaries) {
       const marker = byRoom.get(summary.id);
       const context = this.directory.context(summary.id);
-      const annotated: RoomSummary = { ...summary, followed: marker?.followed ?? false };
+      summary.followed = marker?.followed ?? false;
       if (context && counts(user, context)) {
-        annotated.lastSeq = lastSeqs.get(summary.id) ?? 0;
-        // What is still waiting to be written counts as written.
-        annotated.lastReadSeq = Math.max(marker?.lastReadSeq ?? 0, this.batch.pendingSeq(user.id, summary.id));
+        summary.lastSeq = lastSeqs.get(summary.id) ?? 0;
+        summary.lastReadSeq = Math.max(marker?.lastReadSeq ?? 0, inMemory.get(summary.id) ?? 0);
       }
-      return annotated;
-    });
+    }
+    return summaries;
   }
 
   /**
@@ -116,9 +120,9 @@ export class ReadMarkerService {
     if (senderFollows) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: await lastReadBySender });
   }
 
-  /** Where memory puts the user's marker (0 when it holds none); never behind the stored one. */
-  readInMemory(userId: string, roomId: string): number {
-    return this.batch.pendingSeq(userId, roomId);
+  /** Where memory puts the user's markers, by room (rooms it holds none for are left out). */
+  readsInMemory(userId: string): ReadonlyMap<string, number> {
+    return this.batch.knownFor(userId);
   }
 
   /** Writes what is pending (at shutdown, before the store closes). */
