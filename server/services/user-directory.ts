@@ -64,9 +64,19 @@ export class UserDirectory {
     if (record) this.put(known(record));
   }
 
+  /** One user at a time, so seeding thousands of accounts stays linear. */
   private put(user: KnownUser): void {
+    const previous = this.byId.get(user.id);
     this.byId.set(user.id, user);
-    this.reindex();
+    const key = nameKey(user.name);
+    if (this.byName.get(key)?.id === user.id || !this.byName.has(key)) this.byName.set(key, user);
+    if (!previous) {
+      this.matcher?.add(user.name, user.id);
+      this.matcher?.add(user.displayName, user.id);
+    } else if (previous.displayName !== user.displayName || previous.name !== user.name) {
+      // A trie cannot forget a name: rebuild it on the next message (renames are rare).
+      this.matcher = null;
+    }
   }
 
   private reindex(): void {
