@@ -15,6 +15,9 @@ export const clientSettingsSchema = z.object({
   notifyAlerts: z.boolean(),
 });
 
+/** Longest permalink path main hands to the renderer (`/r/<roomId>/<seq>`). */
+export const PERMALINK_PATH_MAX = 500;
+
 /** Longest notification tag: the renderer's own key for what a click should open. */
 export const NOTIFICATION_TAG_MAX = 200;
 
@@ -58,6 +61,8 @@ export interface IpcResults {
 /** main → renderer pushes (webContents.send); the preload turns each into an onX listener. */
 export const ipcPushes = {
   'notify:clicked': z.tuple([z.string().min(1).max(NOTIFICATION_TAG_MAX)]),
+  // A pchat://host[:port]/r/<roomId>/<seq> link the OS handed to the app: its path (issue 10).
+  'permalink:open': z.tuple([z.string().min(1).max(PERMALINK_PATH_MAX)]),
 } as const;
 
 /** The API the preload exposes as `window.pchat` (one-line methods, nothing generic). */
@@ -80,4 +85,6 @@ export interface PchatBridge {
   setBadgeCount(count: number): Promise<void>;
   /** Calls `listener` with the tag of a clicked notification; returns the unsubscribe. */
   onNotificationClick(listener: (tag: string) => void): () => void;
+  /** Calls `listener` with the path of each pchat:// permalink main receives; returns the unsubscribe. */
+  onPermalink(listener: (path: string) => void): () => void;
 }

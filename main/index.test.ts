@@ -24,8 +24,10 @@ const electron = vi.hoisted(() => {
         listeners.set(event, listener);
       }),
       whenReady: vi.fn(() => whenReady),
+      setAsDefaultProtocolClient: vi.fn((scheme: string) => calls.push(`protocolClient:${scheme}`)),
     },
     BrowserWindow: { getAllWindows: vi.fn(() => [] as unknown[]) },
+    webContents: { send: vi.fn(), isLoading: vi.fn(() => false), once: vi.fn() },
   };
 });
 vi.mock('electron', () => ({ ...electron, default: electron }));
@@ -37,7 +39,10 @@ vi.mock('./guards', () => ({ installGuards: vi.fn(() => calls.push('installGuard
 vi.mock('./ipc', () => ({ registerIpc: vi.fn(() => calls.push('registerIpc')) }));
 vi.mock('./settings-store', () => ({ openSettingsStore: vi.fn(() => (calls.push('openSettingsStore'), {})) }));
 vi.mock('./window', () => ({
-  createMainWindow: vi.fn((options: { preloadPath: string }) => calls.push(`createMainWindow:${options.preloadPath.endsWith('preload/index.cjs')}`)),
+  createMainWindow: vi.fn((options: { preloadPath: string }) => {
+    calls.push(`createMainWindow:${options.preloadPath.endsWith('preload/index.cjs')}`);
+    return { webContents: electron.webContents };
+  }),
 }));
 
 describe('main/index.ts lifecycle', () => {
@@ -57,11 +62,27 @@ describe('main/index.ts lifecycle', () => {
       'on:second-instance',
       'on:window-all-closed',
       'on:activate',
+      'on:open-url',
     ]);
     calls.length = 0;
     electron.ready();
     await vi.waitFor(() => expect(calls).toContain('createMainWindow:true'));
-    expect(calls).toEqual(['handleAppProtocol:renderer', 'openSettingsStore', 'registerIpc', 'createMainWindow:true']);
+    expect(calls).toEqual(['handleAppProtocol:renderer', 'protocolClient:pchat', 'openSettingsStore', 'registerIpc', 'createMainWindow:true']);
+  });
+
+  it('hands a pchat:// permalink from a second launch to the window, and nothing else', () => {
+    electron.webContents.send.mockClear();
+    electron.listeners.get('second-instance')!({}, ['/usr/bin/pchat', 'pchat://chat.example/r/r1/42']);
+    electron.listeners.get('second-instance')!({}, ['/usr/bin/pchat', 'pchat://chat.example/manage']);
+    expect(electron.webContents.send.mock.calls).toEqual([['permalink:open', '/r/r1/42']]);
+  });
+
+  it('takes macOS open-url links the same way', () => {
+    electron.webContents.send.mockClear();
+    const event = { preventDefault: vi.fn() };
+    electron.listeners.get('open-url')!(event, 'pchat://chat.example:4100/r/r2/7');
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(electron.webContents.send.mock.calls).toEqual([['permalink:open', '/r/r2/7']]);
   });
 
   it('quits when all windows are closed (not on macOS)', () => {

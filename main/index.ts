@@ -3,6 +3,7 @@ import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { PERMALINK_SCHEME, PermalinkRouter, permalinkFromArgv } from './deep-links';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
 import type { SettingsStore } from './settings-store';
@@ -30,12 +31,18 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let store: SettingsStore | null = null;
+  // pchat:// permalinks (main/deep-links.ts): the one this launch was opened with, later ones.
+  const permalinks = new PermalinkRouter();
+  const launchLink = permalinkFromArgv(process.argv);
+  if (launchLink) permalinks.receive(launchLink);
 
   const openWindow = (): void => {
-    if (store) createMainWindow({ store, preloadPath: PRELOAD_PATH });
+    if (store) permalinks.attach(createMainWindow({ store, preloadPath: PRELOAD_PATH }).webContents);
   };
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event: unknown, argv: string[] = []) => {
+    const link = permalinkFromArgv(argv);
+    if (link) permalinks.receive(link);
     const [window] = BrowserWindow.getAllWindows();
     if (!window) return openWindow();
     if (window.isMinimized()) window.restore();
@@ -51,10 +58,18 @@ if (!app.requestSingleInstanceLock()) {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 
+  // macOS hands links over by event, before or after ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    permalinks.receive(url);
+  });
+
   app
     .whenReady()
     .then(() => {
       handleAppProtocol(RENDERER_DIR);
+      // The OS sends pchat:// links to this app (a packaged install also declares the scheme).
+      app.setAsDefaultProtocolClient(PERMALINK_SCHEME);
       // After ready: safeStorage and electron-store need the app's paths and keyring.
       store = openSettingsStore();
       registerIpc(store);

@@ -17,7 +17,7 @@ import './index';
 
 const [name, exposed] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, PchatBridge];
 
-type Invokers = Exclude<keyof PchatBridge, 'onNotificationClick'>;
+type Invokers = Exclude<keyof PchatBridge, 'onNotificationClick' | 'onPermalink'>;
 // The compiler already ties this list to PchatBridge: a missing or extra key fails `tsc`.
 const expectedChannels: Record<Invokers, string> = {
   appVersion: 'app:version',
@@ -36,6 +36,7 @@ const expectedChannels: Record<Invokers, string> = {
 /** Listeners of main's pushes (common/ipc.ts ipcPushes). */
 const expectedListeners: Record<Exclude<keyof PchatBridge, Invokers>, string> = {
   onNotificationClick: 'notify:clicked',
+  onPermalink: 'permalink:open',
 };
 
 beforeEach(() => electron.ipcRenderer.invoke.mockClear());
@@ -99,5 +100,18 @@ describe('window.pchat', () => {
     expect(seen).toEqual(['mention:r1:4']);
     off();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('notify:clicked', wrapped);
+  });
+
+  it('onPermalink hands the page only the path, and unsubscribes', () => {
+    electron.ipcRenderer.on.mockClear();
+    const seen: unknown[] = [];
+    const off = exposed.onPermalink((path) => seen.push(path));
+    const [channel, wrapped] = electron.ipcRenderer.on.mock.calls[0] as unknown as [string, (...a: unknown[]) => void];
+    expect(channel).toBe('permalink:open');
+    wrapped({ sender: 'the IpcRendererEvent' }, '/r/r1/4');
+    wrapped({ sender: 'x' }, 42);
+    expect(seen).toEqual(['/r/r1/4']);
+    off();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('permalink:open', wrapped);
   });
 });

@@ -33,6 +33,15 @@ const bridge: PchatBridge = {
       ipcRenderer.removeListener('notify:clicked', wrapped);
     };
   },
+  onPermalink: (listener) => {
+    const wrapped = (_event: unknown, path: unknown) => {
+      if (typeof path === 'string') listener(path);
+    };
+    ipcRenderer.on('permalink:open', wrapped);
+    return () => {
+      ipcRenderer.removeListener('permalink:open', wrapped);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('pchat', bridge);

@@ -1,5 +1,5 @@
 // Region "Search results", shown in place of the open room while a search is on. Each hit
-// names its room and opens it on click.
+// names its room and opens it on click, scrolled to the hit (loading older history as needed).
 import { useTranslation } from 'react-i18next';
 import { useChat, useChatClient } from '../app/chat-context';
 import { selectSearch } from '../store/selectors';
@@ -37,7 +37,7 @@ export function SearchResults() {
                   </time>{' '}
                   <span className="hit-room">{t('search.inRoom', { room: roomName })}</span>{' '}
                   {/* The button's name stays generic so it never competes with the room list's buttons. */}
-                  <button type="button" className="link-button" onClick={() => void client.openRoom(message.roomId)}>
+                  <button type="button" className="link-button" onClick={() => void client.actions.jumpTo(message.roomId, message.seq)}>
                     {t('search.openRoom')}
                   </button>
                 </header>

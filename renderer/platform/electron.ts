@@ -31,6 +31,7 @@ export function createElectronPlatform(bridge: PchatBridge): Platform {
       load: (account) => bridge.loadDrafts(account),
       save: (account, drafts) => bridge.saveDrafts(account, drafts),
     },
+    onPermalink: (listener) => bridge.onPermalink(listener),
     // A lost notification is not worth an error on screen.
     notify: (title, body, onClick) => {
       if (!onClick) {

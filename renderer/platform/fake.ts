@@ -11,12 +11,15 @@ export interface FakePlatform extends Platform {
   outboxSaves: { account: string; entries: OutboxEntry[] }[];
   /** Saved composer drafts per account. */
   drafts: Platform['drafts'] & { saved: Map<string, Record<string, string>> };
+  /** Hands a permalink path to whoever listens (as a pchat:// link or the page address would). */
+  openPermalink(path: string): void;
   notifications: { title: string; body: string; onClick?: () => void }[];
   notificationsAllowed: boolean;
   badgeCounts: number[];
 }
 
 export function createFakePlatform(initial: Partial<ClientSettings> = {}, tokens: Record<string, string> = {}): FakePlatform {
+  const permalinkListeners = new Set<(path: string) => void>();
   const fake: FakePlatform = {
     kind: 'web',
     settings: { serverUrl: 'http://pchat.test', lastRoomId: null, ...DEFAULT_PREFERENCES, ...initial },
@@ -24,6 +27,13 @@ export function createFakePlatform(initial: Partial<ClientSettings> = {}, tokens
     opened: [],
     outboxes: new Map(),
     outboxSaves: [],
+    onPermalink: (listener) => {
+      permalinkListeners.add(listener);
+      return () => permalinkListeners.delete(listener);
+    },
+    openPermalink: (path) => {
+      for (const listener of permalinkListeners) listener(path);
+    },
     drafts: {
       saved: new Map(),
       load: (account) => Promise.resolve({ ...(fake.drafts.saved.get(account) ?? {}) }),

@@ -94,6 +94,7 @@ describe('platform choice', () => {
         return () => undefined;
       },
       ...outbox,
+      onPermalink: () => () => undefined,
       loadDrafts: () => Promise.resolve({}),
       saveDrafts: () => Promise.resolve(),
       appVersion: () => Promise.resolve('9.9.9'),

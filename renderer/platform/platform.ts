@@ -57,6 +57,10 @@ export interface Platform {
   readonly outbox: OutboxPersistence;
   /** Composer drafts (web: localStorage; desktop: electron-store in main, over IPC). */
   readonly drafts: DraftPersistence;
+  /** Permalinks (PROTOCOL §11) the app is asked to open, as their path `/r/<roomId>/<seq>`: web,
+   * the page's own address at start; desktop, `pchat://host[:port]/r/…` links main receives.
+   * Returns the unsubscribe. */
+  onPermalink(listener: (path: string) => void): () => void;
   /** Shows a notification (a mention, an alert match) when the host allows it; silently nothing
    * otherwise. `onClick` runs when the user clicks it (the app opens the room at the message). */
   notify(title: string, body: string, onClick?: () => void): void;

@@ -73,6 +73,12 @@ export function createWebPlatform(win: Window = window): Platform {
       ? createIndexedDbOutbox(win.indexedDB, localStorageOutbox(storage))
       : localStorageOutbox(storage),
     drafts: localStorageDrafts(storage),
+    // The server serves this client at /r/<roomId>/<seq> too (server/http/web-routes.ts).
+    onPermalink: (listener) => {
+      const path = win.location.pathname;
+      if (path.startsWith('/r/')) queueMicrotask(() => listener(path));
+      return () => undefined;
+    },
     notify: (title, body, onClick) => {
       const api = notificationApi(win);
       if (api?.permission !== 'granted') return;

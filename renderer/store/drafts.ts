@@ -22,7 +22,7 @@ export class Drafts {
     const account = outboxAccount(serverUrl, userId);
     if (this.account === account) return;
     this.account = account;
-    const saved = await this.platform.drafts.load(account).catch(() => ({}) as DraftMap);
+    const saved = await this.platform.drafts.load(account).catch((): DraftMap => ({}));
     if (this.account !== account) return;
     // Anything typed before the saved drafts came back wins over them.
     this.store.setState((s) => ({ drafts: { ...saved, ...s.drafts } }));

@@ -9,7 +9,8 @@ import { xhrUploader, type Uploader } from './file-upload';
 import { deleteSession, fileDownloadUrl, normaliseServerUrl, postSession, type FetchFn } from './http-api';
 import { fetchFileBlob } from './file-preview';
 import { Drafts } from './drafts';
-import { MessageActions } from './message-actions';
+import { MessageActions, parsePermalinkPath } from './message-actions';
+import type { MessageRef } from './message-ui-slice';
 import { Attention } from './attention';
 import { initialAttentionState } from './attention-slice';
 import { applyMessageUpdated } from './message-action-reducers';
@@ -48,6 +49,8 @@ export class ChatClient {
   private socket: ChatSocket | null = null;
   private connectedBefore = false;
   private joinCounter = 0;
+  /** A permalink asked for before the first connection: opened instead of the last room. */
+  private pendingPermalink: MessageRef | null = null;
   private readonly fetchFn: FetchFn;
   private readonly files: FileTransfers;
   private readonly sender: MessageSender;
@@ -69,6 +72,7 @@ export class ChatClient {
       isFocused: deps.isFocused ?? (() => typeof document !== 'undefined' && document.hasFocus()),
     });
     this.drafts = new Drafts(deps.store, deps.platform);
+    deps.platform.onPermalink((path) => this.openPermalink(path));
     this.actions = new MessageActions(deps.store, this.request, { openRoom: (roomId) => this.openRoom(roomId) });
     this.attention = new Attention(deps.store, this.request, deps.platform, this.reads, {
       openAt: (roomId, seq) => this.actions.jumpTo(roomId, seq),
@@ -235,10 +239,25 @@ export class ChatClient {
       return;
     }
     if (!rejoin) {
+      const permalink = this.pendingPermalink;
+      this.pendingPermalink = null;
+      if (permalink) {
+        await this.actions.jumpTo(permalink.roomId, permalink.seq);
+        return;
+      }
       const { lastRoomId } = await this.deps.platform.loadSettings();
       const known = this.store.getState().rooms.some((room) => room.id === lastRoomId && !room.disabled);
       if (lastRoomId && known && this.store.getState().activeRoomId === null) await this.openRoom(lastRoomId);
     }
+  }
+
+  /** A permalink's path (`/r/<roomId>/<seq>`): its room opened at its message, once connected. */
+  openPermalink(path: string): void {
+    const target = parsePermalinkPath(path);
+    if (!target) return;
+    const { status, roomsLoaded } = this.store.getState();
+    if (status === 'connected' && roomsLoaded) void this.actions.jumpTo(target.roomId, target.seq);
+    else this.pendingPermalink = target;
   }
 
   async refreshRooms(): Promise<void> {

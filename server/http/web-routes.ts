@@ -2,7 +2,7 @@
 // how to make one instead of failing.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const WEB_CSP = [
@@ -44,4 +44,15 @@ export async function registerWebRoutes(app: FastifyInstance, webRoot: string): 
     return;
   }
   await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'] });
+  // Permalinks (PROTOCOL §11): /r/<roomId>/<seq> is the web client too, which opens that room at
+  // that message. The build's asset paths are relative ("./assets/…", so the desktop app can load
+  // it from its own scheme); from /r/x/y they would point under /r/x/, so this copy points them
+  // at the root instead.
+  const permalinkPage = rootedAssetPaths(readFileSync(index, 'utf8'));
+  app.get('/r/*', (_request, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(permalinkPage));
+}
+
+/** index.html with its "./" asset references made absolute ("/"). */
+export function rootedAssetPaths(html: string): string {
+  return html.replace(/(\s(?:src|href)=["'])\.\//g, '$1/');
 }
