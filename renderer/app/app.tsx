@@ -4,10 +4,12 @@ import { SignInForm } from '../components/sign-in-form';
 import { selectStatus } from '../store/selectors';
 import { useChat } from './chat-context';
 import { ChatShell } from './chat-shell';
+import { usePreferences } from './use-preferences';
 
 export function App() {
   const { t } = useTranslation();
   const status = useChat(selectStatus);
+  usePreferences();
   if (status === 'starting') {
     return (
       <p className="splash" role="status">

@@ -1,5 +1,6 @@
-// Keyboard: Alt+ArrowDown / Alt+ArrowUp open the next / previous room in list order, Escape
-// closes search results. Listened to on the window so they work from the composer too.
+// Keyboard: Alt+ArrowDown / Alt+ArrowUp open the next / previous room in list order, Ctrl+K /
+// Cmd+K opens "Jump to room", Escape closes search results. Listened to on the window so they
+// work from the composer too (which gets the focus back in the new room: room-view.tsx).
 import { useEffect } from 'react';
 import type { ChatStore } from '../store/chat-store';
 import { groupRooms } from '../store/selectors';
@@ -14,7 +15,7 @@ export function nextRoomId(store: ChatStore, step: 1 | -1): string | null {
   return ordered[next]?.id ?? null;
 }
 
-export function useRoomShortcuts(store: ChatStore, client: ChatClient): void {
+export function useRoomShortcuts(store: ChatStore, client: ChatClient, openJump: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
@@ -22,11 +23,14 @@ export function useRoomShortcuts(store: ChatStore, client: ChatClient): void {
         if (!target) return;
         event.preventDefault();
         void client.openRoom(target);
+      } else if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        openJump();
       } else if (event.key === 'Escape' && store.getState().search) {
         client.closeSearch();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, client]);
+  }, [store, client, openJump]);
 }

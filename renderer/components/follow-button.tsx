@@ -1,6 +1,7 @@
-// "Follow" toggle for the open room (aria-pressed): a followed room counts unread messages live
-// and may notify mentions. The click is also the user action browsers want before they let a
-// page ask for notification permission.
+// "Follow" / "Following" toggle for the open room (aria-pressed): a followed room counts unread
+// messages live. The label says the state (issue 11: it used to say "Follow" either way). The
+// click is also the user action browsers want before they let a page ask for notification
+// permission.
 import { useTranslation } from 'react-i18next';
 import { useChat, useChatClient, usePlatform } from '../app/chat-context';
 import { selectRoomSummary } from '../store/selectors';
@@ -20,7 +21,7 @@ export function FollowButton({ roomId }: { roomId: string }) {
         void client.reads.follow(roomId, !followed);
       }}
     >
-      {t('room.follow')}
+      {followed ? t('nav.following') : t('room.follow')}
     </button>
   );
 }

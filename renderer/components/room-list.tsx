@@ -1,26 +1,70 @@
-// The "Rooms" navigation: rooms grouped under their category names, one button per room whose
-// accessible name is exactly the room's name (DESIGN §1b); the unread count sits beside the
-// button, not inside it, so it never changes that name.
+// The "Rooms" navigation: the Alerts link and the room directory on top, pending invitations,
+// then rooms grouped under their category names. Each room is a button whose accessible name is
+// exactly the room's name (DESIGN §1b); its unread and mention counts are its accessible
+// description (aria-describedby → the badges), so they update live without renaming it. Bold
+// means unread, nothing else. Below 600 px the whole list folds behind the "Rooms" button.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChat, useChatClient } from '../app/chat-context';
-import { groupRooms, selectActiveRoomId, selectCategories, selectRooms, selectRoomsLoaded } from '../store/selectors';
+import {
+  groupRooms,
+  selectActiveRoomId,
+  selectCategories,
+  invitationsOf,
+  selectRooms,
+  selectRoomsLoaded,
+  selectView,
+} from '../store/selectors';
+import { unreadCount } from '../store/read-markers';
+import { AlertsLink } from './alerts-link';
+import { InvitationItem } from './invitation-item';
+import { PrivacyIcon } from './privacy-icon';
 import { RoomListActions } from './room-list-actions';
-import { UnreadBadge } from './unread-badge';
+import { hasBadges, RoomBadges } from './unread-badge';
 
-export function RoomList() {
+export function RoomList({ open = false, onPicked }: { open?: boolean; onPicked?: () => void }) {
   const { t } = useTranslation();
   const client = useChatClient();
   const rooms = useChat(selectRooms);
   const categories = useChat(selectCategories);
   const loaded = useChat(selectRoomsLoaded);
   const activeRoomId = useChat(selectActiveRoomId);
+  const view = useChat(selectView);
+  const invitations = useMemo(() => invitationsOf(rooms), [rooms]);
   const groups = useMemo(() => groupRooms(rooms, categories), [rooms, categories]);
 
   return (
-    <nav aria-label={t('rooms.nav')} className="room-list">
-      <RoomListActions />
-      {loaded && groups.length === 0 && <p>{t('rooms.empty')}</p>}
+    <nav aria-label={t('rooms.nav')} className={open ? 'room-list open' : 'room-list'} id="room-list">
+      <div className="room-list-top">
+        <AlertsLink onPicked={onPicked} />
+        <a
+          href="#directory"
+          className="nav-link"
+          aria-current={view === 'directory' ? 'page' : undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            client.attention.show('directory');
+            onPicked?.();
+          }}
+        >
+          <PrivacyIcon privacy="open" />
+          {t('nav.directory')}
+        </a>
+        <RoomListActions />
+      </div>
+      {invitations.length > 0 && (
+        <div role="group" aria-labelledby="invitations-heading" className="room-group">
+          <p id="invitations-heading" className="category-name">
+            {t('nav.invitations')}
+          </p>
+          <ul>
+            {invitations.map((room) => (
+              <InvitationItem key={room.id} room={room} />
+            ))}
+          </ul>
+        </div>
+      )}
+      {loaded && groups.length === 0 && invitations.length === 0 && <p className="muted">{t('rooms.empty')}</p>}
       {groups.map((group) => {
         const labelId = `category-${group.id || 'other'}`;
         return (
@@ -29,20 +73,29 @@ export function RoomList() {
               {group.name ?? t('rooms.uncategorised')}
             </p>
             <ul>
-              {group.rooms.map((room) => (
-                <li key={room.id}>
-                  <button
-                    type="button"
-                    className={room.followed ? 'room-button room-followed' : 'room-button'}
-                    aria-current={room.id === activeRoomId ? 'page' : undefined}
-                    onClick={() => void client.openRoom(room.id)}
-                  >
-                    {room.name}
-                  </button>
-                  <UnreadBadge room={room} />
-                  {room.disabled && <span className="room-tag">{t('rooms.disabledTag')}</span>}
-                </li>
-              ))}
+              {group.rooms.map((room) => {
+                const badgesId = `room-badges-${room.id}`;
+                const current = view === 'room' && room.id === activeRoomId;
+                return (
+                  <li key={room.id}>
+                    <button
+                      type="button"
+                      className={unreadCount(room) > 0 ? 'room-button room-unread' : 'room-button'}
+                      aria-current={current ? 'page' : undefined}
+                      aria-describedby={hasBadges(room) ? badgesId : undefined}
+                      onClick={() => {
+                        onPicked?.();
+                        void client.openRoom(room.id);
+                      }}
+                    >
+                      <PrivacyIcon privacy={room.privacy} />
+                      <span className="room-name">{room.name}</span>
+                    </button>
+                    <RoomBadges room={room} id={badgesId} />
+                    {room.disabled && <span className="room-tag">{t('rooms.disabledTag')}</span>}
+                  </li>
+                );
+              })}
             </ul>
           </div>
         );

@@ -1,8 +1,9 @@
 // The right-hand side: the open room, or why there is none (nothing picked yet, still joining,
-// or the room was removed/disabled while it was open).
+// a closed room the user is not a member of, or the room was removed/disabled while it was open).
 import { useTranslation } from 'react-i18next';
 import { useChat } from '../app/chat-context';
-import { selectActiveRoom, selectActiveRoomId, selectClosedNotice, selectJoining } from '../store/selectors';
+import { selectActiveRoom, selectActiveRoomId, selectClosedNotice, selectJoining, selectRooms } from '../store/selectors';
+import { ClosedRoom } from './closed-room';
 import { RoomView } from './room-view';
 
 export function RoomPane() {
@@ -11,8 +12,10 @@ export function RoomPane() {
   const room = useChat(selectActiveRoom);
   const joining = useChat(selectJoining);
   const closed = useChat(selectClosedNotice);
+  const summary = useChat(selectRooms).find((candidate) => candidate.id === activeRoomId);
 
   if (activeRoomId && room && !joining) return <RoomView key={room.id} room={room} />;
+  if (activeRoomId && !room && !joining && summary?.privacy === 'closed' && !summary.isMember) return <ClosedRoom room={summary} />;
   return (
     <main className="room-pane-empty">
       {closed ? (

@@ -1,28 +1,62 @@
-// One open room: header (name + room actions slot), the conversation, the composer, and the
-// side column (participants + add-in pane slot).
+// One open room: header (name, privacy, Follow, notification level, room actions), the
+// conversation, the composer, and the side column (participants + add-in pane). Below 1000 px
+// the side column folds behind the buttons "Participants" and "Add-in" (DESIGN §1b) so the
+// composer keeps its width; each opens the column over the conversation.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomDetail } from '../../common/protocol';
 import { AddinPane } from './addin-pane';
 import { Composer } from './composer';
 import { FileDropZone } from './file-drop-zone';
-import { MessageList } from './message-list';
-import { ParticipantsPanel } from './participants-panel';
 import { FollowButton } from './follow-button';
+import { MessageList } from './message-list';
+import { NotifyLevelSelect } from './notify-level-select';
+import { ParticipantsPanel } from './participants-panel';
+import { PrivacyIcon } from './privacy-icon';
 import { RoomActions } from './room-actions';
+
+type SidePane = 'participants' | 'addin' | null;
 
 export function RoomView({ room }: { room: RoomDetail }) {
   const { t } = useTranslation();
+  const rootRef = useRef<HTMLElement>(null);
+  const [side, setSide] = useState<SidePane>(null);
+  const privacyLabel = { open: t('nav.privacyOpen'), closed: t('nav.privacyClosed'), secret: t('nav.privacySecret') }[room.privacy];
+
+  // Switching rooms replaces this view, and the focus with it: if it was in the old composer
+  // (Alt+Up/Down, Jump to room) it is now nowhere, so it goes to the new composer (issue 11).
+  // A click in the room list keeps the focus where it is.
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) return;
+    rootRef.current?.querySelector<HTMLTextAreaElement>('.composer textarea:not(:disabled)')?.focus();
+  }, []);
+
+  const toggle = (pane: Exclude<SidePane, null>) => setSide((open) => (open === pane ? null : pane));
   return (
-    <main className="room-view">
+    <main className="room-view" ref={rootRef}>
       <FileDropZone roomId={room.id} enabled={room.canPost && room.fileUpload && !room.disabled}>
         <header className="room-header">
           <div className="room-title">
             <h1>{room.name}</h1>
-            {room.description && <p className="room-description">{room.description}</p>}
+            <p className="room-description">
+              <PrivacyIcon privacy={room.privacy} label={privacyLabel} /> {room.description}
+            </p>
           </div>
           <div className="room-actions" aria-label={t('room.actions')} role="group">
             <FollowButton roomId={room.id} />
+            <NotifyLevelSelect roomId={room.id} />
             <RoomActions room={room} />
+            <span className="pane-toggles">
+              <button type="button" aria-expanded={side === 'participants'} aria-controls="room-side" onClick={() => toggle('participants')}>
+                {t('shell.participantsToggle')}
+              </button>
+              {room.addin && (
+                <button type="button" aria-expanded={side === 'addin'} aria-controls="room-side" onClick={() => toggle('addin')}>
+                  {t('shell.addinToggle')}
+                </button>
+              )}
+            </span>
           </div>
         </header>
         {!room.chatHistory && (
@@ -33,7 +67,7 @@ export function RoomView({ room }: { room: RoomDetail }) {
         <MessageList roomId={room.id} />
         <Composer room={room} />
       </FileDropZone>
-      <aside className="room-side">
+      <aside className={side ? 'room-side open' : 'room-side'} id="room-side" data-show={side ?? undefined}>
         <ParticipantsPanel roomId={room.id} />
         <AddinPane room={room} />
       </aside>

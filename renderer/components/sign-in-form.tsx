@@ -1,6 +1,6 @@
 // Sign-in (DESIGN §1b): textboxes "Server", "User name", "Password" and the "Sign in" button.
 // The server field starts at the stored server, or at the page's own origin on the web.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChat, useChatClient } from '../app/chat-context';
 import { selectServerUrl, selectStatus } from '../store/selectors';
@@ -14,6 +14,15 @@ export function SignInForm() {
   const [server, setServer] = useState(storedServer);
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The first empty field gets the focus (issue 11: nothing had it), so typing starts at once:
+  // "User name" when the server is known, "Server" when it is not.
+  useEffect(() => {
+    const fields = formRef.current?.querySelectorAll('input') ?? [];
+    const first = [...fields].find((field) => field.value === '') ?? fields[0];
+    first?.focus();
+  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -22,7 +31,7 @@ export function SignInForm() {
 
   return (
     <main className="sign-in">
-      <form onSubmit={submit} aria-labelledby="sign-in-title">
+      <form ref={formRef} onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
         <label>
           {t('signIn.server')}

@@ -1,6 +1,7 @@
 // Read-side of the store. Each selector returns a value already held in the state (or a
 // primitive), so React re-renders only when that value changes.
 import type { Category, RoomDetail, RoomSummary, Roster } from '../../common/protocol';
+import { totalMentions } from './attention';
 import type { ChatState } from './chat-store';
 import { emptyTimeline, type RoomTimeline } from './messages-slice';
 
@@ -43,10 +44,31 @@ export interface RoomGroup {
   rooms: RoomSummary[];
 }
 
+/** Names in the order people expect (case and accents aside, "Room 2" before "Room 10"). */
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Sorted here, not only by the server, so rooms and categories that arrive live (room:updated,
+ * room:invited) take their place at once instead of landing at the end (issue 11). Pending
+ * invitations are listed apart (components/room-list.tsx), not in their category.
+ */
 export function groupRooms(rooms: readonly RoomSummary[], categories: readonly Category[]): RoomGroup[] {
-  const groups: RoomGroup[] = categories.map((category) => ({ id: category.id, name: category.name, rooms: [] }));
+  const sortedCategories = [...categories].sort((a, b) => byName.compare(a.name, b.name));
+  const groups: RoomGroup[] = sortedCategories.map((category) => ({ id: category.id, name: category.name, rooms: [] }));
   const byId = new Map(groups.map((group) => [group.id, group]));
   const other: RoomGroup = { id: '', name: null, rooms: [] };
-  for (const room of rooms) (byId.get(room.categoryId) ?? other).rooms.push(room);
+  for (const room of rooms) if (!room.invited) (byId.get(room.categoryId) ?? other).rooms.push(room);
+  for (const group of [...groups, other]) group.rooms.sort((a, b) => byName.compare(a.name, b.name));
   return [...groups, other].filter((group) => group.rooms.length > 0);
 }
+
+/** Pending invitations (a new array: call it inside useMemo over selectRooms, not as a selector). */
+export const invitationsOf = (rooms: readonly RoomSummary[]): RoomSummary[] => rooms.filter((room) => room.invited === true);
+export const selectView = (state: ChatState) => state.view;
+export const selectPreferences = (state: ChatState) => state.preferences;
+export const selectAlerts = (state: ChatState) => state.alerts;
+export const selectAlertMatches = (state: ChatState) => state.alertMatches;
+export const selectUnseenAlertMatches = (state: ChatState) => state.unseenAlertMatches;
+export const selectInvitedBy = (state: ChatState) => state.invitedBy;
+/** The sum of unread mentions over every room (tab title, dock badge). */
+export const selectTotalMentions = (state: ChatState): number => totalMentions(state.rooms);

@@ -11,6 +11,7 @@ import { fetchFileBlob } from './file-preview';
 import { Drafts } from './drafts';
 import { MessageActions, parsePermalinkPath } from './message-actions';
 import type { MessageRef } from './message-ui-slice';
+import { AccountApi } from './account-api';
 import { Attention } from './attention';
 import { initialAttentionState } from './attention-slice';
 import { applyMessageUpdated } from './message-action-reducers';
@@ -203,7 +204,13 @@ export class ChatClient {
     socket.on('roster:update', (roster) =>
       this.store.setState((s) => ({ rosters: { ...s.rosters, [roster.roomId]: roster } })),
     );
-    socket.on('room:updated', ({ room }) => this.store.setState((s) => reduce.applyRoomUpdated(s, room)));
+    socket.on('room:updated', ({ room }) => {
+      // A room filed under a category created since rooms:list: fetch the list again so it goes
+      // under its category's name rather than "Other rooms" until a reload (issue 11).
+      const unknownCategory = !this.store.getState().categories.some((category) => category.id === room.categoryId);
+      this.store.setState((s) => reduce.applyRoomUpdated(s, room));
+      if (unknownCategory) void this.refreshRooms();
+    });
     socket.on('room:removed', ({ roomId }) => this.store.setState((s) => reduce.applyRoomRemoved(s, roomId)));
     socket.on('room:activity', (activity) => this.reads.activity(activity));
     socket.on('mention:new', (payload) => this.attention.mention(payload));
@@ -312,6 +319,9 @@ export class ChatClient {
     this.store.setState({ joining: false });
     if (!ack) return;
     if (!ack.ok) {
+      const summary = this.store.getState().rooms.find((room) => room.id === roomId);
+      // A closed room the user is not a member of explains itself instead (closed-room.tsx).
+      if (ack.error.code === 'forbidden' && summary?.privacy === 'closed') return;
       this.store.setState({ activeRoomId: null, error: errorOf(ack.error) });
       return;
     }
@@ -392,6 +402,12 @@ export class ChatClient {
   fetchFile(file: FileRef): Promise<Blob | null> {
     const { serverUrl, token } = this.store.getState();
     return token ? fetchFileBlob(this.fetchFn, serverUrl, token, file) : Promise.resolve(null);
+  }
+
+  /** The signed-in user's sessions and password (Settings → Sessions); null when signed out. */
+  account(): AccountApi | null {
+    const { serverUrl, token } = this.store.getState();
+    return token ? new AccountApi(this.fetchFn, serverUrl, token) : null;
   }
 
   fileUrl(fileId: string): string {
