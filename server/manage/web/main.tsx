@@ -21,6 +21,16 @@ if (handoff.code !== null) {
   initial = api.redeem(handoff.code);
 }
 
+// Same origin as the web client, so the client's Settings → Theme applies here too (the pages
+// share its design tokens); "system" or nothing stored leaves prefers-color-scheme in charge.
+try {
+  const stored: unknown = JSON.parse(window.localStorage.getItem('pchat.settings') ?? '{}');
+  const theme = typeof stored === 'object' && stored !== null ? (stored as { theme?: unknown }).theme : undefined;
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+} catch {
+  // Unreadable settings: the system theme it is.
+}
+
 const i18n = createManageI18n(pickLanguage(navigator.languages.length > 0 ? navigator.languages : [navigator.language]));
 document.documentElement.lang = i18n.language;
 

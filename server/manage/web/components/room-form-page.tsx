@@ -91,9 +91,12 @@ export function RoomFormPage({ api, roomId, isAdmin, notice = null, onNavigate, 
     };
   }, [api, roomId, onUnauthorized]);
 
+  // Any edit makes the last answer old news: "That name is already taken" must not outlive the
+  // name it was about (issue 11).
   const change = (patch: Partial<RoomFields>) => {
     setFields((current) => (current ? { ...current, ...patch } : current));
     setStatus(null);
+    setError(null);
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
