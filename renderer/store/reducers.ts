@@ -28,8 +28,12 @@ export function applyJoin(
   const base: RoomTimeline =
     mode === 'fresh' ? { ...previous, messages: [], hasMore, loadingOlder: false } : previous;
   const timeline = withMessages(base, messages, state.user?.id);
+  // A rejoin window lies after what is already shown, so whether anything is older is still
+  // what it was; the server's hasMore speaks of its window's start (issue 11: "Load older
+  // messages" came back after a reconnect with everything loaded).
+  const older = mode === 'fresh' || previous.messages.length === 0 ? hasMore : previous.hasMore;
   return {
-    ...withTimeline(state, room.id, mode === 'fresh' ? timeline : { ...timeline, hasMore: previous.hasMore || hasMore }),
+    ...withTimeline(state, room.id, { ...timeline, hasMore: nothingBefore(timeline) ? false : older }),
     details: { ...state.details, [room.id]: room },
     rooms: upsertSummary(state.rooms, summaryOf(room)),
     rosters: { ...state.rosters, [room.id]: roster },
@@ -38,7 +42,12 @@ export function applyJoin(
 
 export function applyOlder(state: ChatState, roomId: string, messages: Message[], hasMore: boolean): Patch {
   const timeline = withMessages(timelineOf(state, roomId), messages, state.user?.id);
-  return withTimeline(state, roomId, { ...timeline, hasMore, loadingOlder: false });
+  return withTimeline(state, roomId, { ...timeline, hasMore: hasMore && !nothingBefore(timeline), loadingOlder: false });
+}
+
+/** Seq 1 is a room's first message: with it shown, nothing can be older. */
+function nothingBefore(timeline: RoomTimeline): boolean {
+  return timeline.messages[0]?.seq === 1;
 }
 
 export function applyLoadingOlder(state: ChatState, roomId: string, loadingOlder: boolean): Patch {
