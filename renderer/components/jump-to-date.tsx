@@ -28,7 +28,7 @@ export function JumpToDate({ roomId }: { roomId: string }) {
     );
   }
   return (
-    <form className="jump-date" role="search" aria-label={t('messageActions.jumpToDate')} onSubmit={submit}>
+    <form className="jump-date" onSubmit={submit}>
       <label htmlFor={inputId}>{t('messageActions.dateLabel')}</label>
       <input
         id={inputId}
