@@ -182,3 +182,39 @@ test('reply: quote above the composer, Cancel reply, the sent reply quotes and l
   expect(missing).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   await page.context().close();
 });
+
+test("an administrator's remove-messages --replace-with shows at once in open clients", async ({ browser, pchat }) => {
+  const { room, alice } = await pchat.api.seedRoom({ messages: 3 });
+  const page = await newSignedInPage(browser, pchat.url, alice);
+  await openRoom(page, room.name);
+  const log = messageLog(page);
+  await expect(log.getByRole('article').filter({ hasText: 'seed message 002' })).toHaveCount(1);
+  await pchat.api.request('POST', `/api/admin/rooms/${room.id}/remove-messages`, { contains: 'seed message 002', replaceWith: 'removed by the compliance officer' });
+  await expect(log.getByRole('article').filter({ hasText: 'removed by the compliance officer' })).toHaveCount(1);
+  await expect(log.getByRole('article').filter({ hasText: 'seed message 002' })).toHaveCount(0);
+  await page.context().close();
+});
+
+test('a reply to a message deleted meanwhile is refused: the alert says so and the text is kept', async ({ browser, pchat }) => {
+  const { room, alice, bob, seeded } = await pchat.api.seedRoom({ messages: 2 });
+  const page = await newSignedInPage(browser, pchat.url, alice);
+  await openRoom(page, room.name);
+  const log = messageLog(page);
+  const original = log.getByRole('article').filter({ hasText: 'seed message 001' });
+  await original.hover();
+  await original.getByRole('button', { name: 'Reply' }).click();
+  // Bob takes his message back before the reply goes out.
+  const socket = await pchat.api.socketFor(bob.token);
+  const removed = await socket.timeout(10_000).emitWithAck('message:delete', { roomId: room.id, seq: seeded[0]?.seq ?? 1 });
+  expect(removed.ok).toBe(true);
+  await expect(original).toHaveCount(0);
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  const text = unique('answer to nothing');
+  await composer.fill(text);
+  await composer.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('The server did not accept that request.');
+  const kept = log.getByRole('article').filter({ hasText: text });
+  await expect(kept).toContainText('Not sent.');
+  await expect(kept.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await page.context().close();
+});
