@@ -14,7 +14,7 @@ import type { ConfigService } from './config-service';
 import type { DomainEventBus } from './events';
 import { GroupCommit } from './group-commit';
 import { replySnapshot } from './message-action-service';
-import { newestWithin, oldestWithin } from './page-bounds';
+import { MAX_CATCH_UP_BYTES, newestWithin, oldestWithin } from './page-bounds';
 import type { ReadMarkerService } from './read-marker-service';
 import type { AccessNeed } from './room-access';
 import type { RoomService } from './room-service';
@@ -63,7 +63,7 @@ export class MessageService {
     this.access(user, request.roomId, 'history');
     const rows = await this.storage.messages.after(request.roomId, request.afterSeq, MAX_SINCE_PAGE + 1);
     const counted = rows.length > MAX_SINCE_PAGE;
-    const { messages, cut } = oldestWithin(counted ? rows.slice(0, MAX_SINCE_PAGE) : rows);
+    const { messages, cut } = oldestWithin(counted ? rows.slice(0, MAX_SINCE_PAGE) : rows, MAX_CATCH_UP_BYTES);
     return { messages, hasMore: counted || cut };
   }
 

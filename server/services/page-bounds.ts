@@ -6,6 +6,11 @@
 import type { Message } from '../domain';
 
 export const MAX_PAGE_BYTES = 256 * 1024;
+/**
+ * A catch-up page (messages:since, up to 500 messages) gets more room: a reconnecting client wants
+ * to be current in few round trips, and it asks once per reconnect, not once per scroll.
+ */
+export const MAX_CATCH_UP_BYTES = 1024 * 1024;
 
 /** What a message adds to a reply besides its text (ids, names, dates, JSON punctuation). */
 const OVERHEAD_BYTES = 300;

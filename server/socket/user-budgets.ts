@@ -2,16 +2,18 @@
 // only per connection"). Every connection keeps its own rate limits (PROTOCOL §9.12); on top of
 // those, all the connections of one user share:
 // - a connection budget, so one account cannot open sockets without end;
-// - an event budget, a few times one connection's, so many sockets do not multiply the flood;
+// - an event budget, ten times one connection's, so a hundred sockets do not multiply the flood;
 // - a bound on the page-building reads (join, history, catch-up, search, listing) in flight at
 //   once: the rest wait their turn, so 200 joins of a heavy room on one socket hold a handful of
 //   replies in memory at a time, not 200.
 import { type Buckets, RateLimiter } from './rate-limiter';
 
 export const MAX_CONNECTIONS_PER_USER = 100;
+// Generous on purpose: a user's several windows and devices, and a reconnecting outbox, must
+// never meet it; it stops one account multiplying its flood by its connections.
 const USER_BUCKETS: Buckets = {
-  send: { ratePerS: 60, burst: 400 },
-  other: { ratePerS: 300, burst: 1500 },
+  send: { ratePerS: 200, burst: 2000 },
+  other: { ratePerS: 1000, burst: 5000 },
 };
 const HEAVY_READS_IN_FLIGHT = 4;
 
