@@ -35,42 +35,46 @@ export function RoomView({ room }: { room: RoomDetail }) {
   const toggle = (pane: Exclude<SidePane, null>) => setSide((open) => (open === pane ? null : pane));
   return (
     <main className="room-view" ref={rootRef}>
-      <FileDropZone roomId={room.id} enabled={room.canPost && room.fileUpload && !room.disabled}>
-        <header className="room-header">
-          <div className="room-title">
-            <h1>{room.name}</h1>
-            <p className="room-description">
-              <PrivacyIcon privacy={room.privacy} label={privacyLabel} /> {room.description}
-            </p>
-          </div>
-          <div className="room-actions" aria-label={t('room.actions')} role="group">
-            <FollowButton roomId={room.id} />
-            <NotifyLevelSelect roomId={room.id} />
-            <RoomActions room={room} />
-            <span className="pane-toggles">
-              <button type="button" aria-expanded={side === 'participants'} aria-controls="room-side" onClick={() => toggle('participants')}>
-                {t('shell.participantsToggle')}
-              </button>
-              {room.addin && (
-                <button type="button" aria-expanded={side === 'addin'} aria-controls="room-side" onClick={() => toggle('addin')}>
-                  {t('shell.addinToggle')}
-                </button>
-              )}
-            </span>
-          </div>
-        </header>
-        {!room.chatHistory && (
-          <p className="history-off" role="note">
-            {t('room.historyOff')}
+      <header className="room-header">
+        <div className="room-title">
+          <h1>{room.name}</h1>
+          <p className="room-description">
+            <PrivacyIcon privacy={room.privacy} label={privacyLabel} /> {room.description}
           </p>
-        )}
-        <MessageList roomId={room.id} />
-        <Composer room={room} />
-      </FileDropZone>
-      <aside className={side ? 'room-side open' : 'room-side'} id="room-side" data-show={side ?? undefined}>
-        <ParticipantsPanel roomId={room.id} />
-        <AddinPane room={room} />
-      </aside>
+        </div>
+        <div className="room-actions" aria-label={t('room.actions')} role="group">
+          <FollowButton roomId={room.id} />
+          <NotifyLevelSelect roomId={room.id} />
+          <RoomActions room={room} />
+          <span className="pane-toggles">
+            <button type="button" aria-expanded={side === 'participants'} aria-controls="room-side" onClick={() => toggle('participants')}>
+              {t('shell.participantsToggle')}
+            </button>
+            {room.addin && (
+              <button type="button" aria-expanded={side === 'addin'} aria-controls="room-side" onClick={() => toggle('addin')}>
+                {t('shell.addinToggle')}
+              </button>
+            )}
+          </span>
+        </div>
+      </header>
+      {!room.chatHistory && (
+        <p className="history-off" role="note">
+          {t('room.historyOff')}
+        </p>
+      )}
+      {/* The header stays above both columns, so the folded side column opens below it and its
+          toggles stay within reach. */}
+      <div className="room-body">
+        <FileDropZone roomId={room.id} enabled={room.canPost && room.fileUpload && !room.disabled}>
+          <MessageList roomId={room.id} />
+          <Composer room={room} />
+        </FileDropZone>
+        <aside className={side ? 'room-side open' : 'room-side'} id="room-side" data-show={side ?? undefined}>
+          <ParticipantsPanel roomId={room.id} />
+          <AddinPane room={room} />
+        </aside>
+      </div>
     </main>
   );
 }

@@ -15,10 +15,13 @@ test('unread counts: live for followed rooms, cleared by opening, kept across a 
   const page = await newSignedInPage(browser, pchat.url, alice);
 
   await openRoom(page, followed.name);
-  const follow = page.getByRole('button', { name: 'Follow', exact: true });
+  const follow = page.getByRole('group', { name: 'Room actions' }).getByRole('button', { name: /^Follow/ });
   await expect(follow).toHaveAttribute('aria-pressed', 'false');
+  await expect(follow).toHaveAccessibleName('Follow');
   await follow.click();
   await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  // Issue 11: the button says the state.
+  await expect(follow).toHaveAccessibleName('Following');
   await openRoom(page, elsewhere.name);
 
   await pchat.api.postMessages(bob.token, followed.id, ['first news', 'second news']);
@@ -27,6 +30,9 @@ test('unread counts: live for followed rooms, cleared by opening, kept across a 
   // The button keeps the room's name as its accessible name, count or not.
   await expect(roomEntry(page, followed.name).getByRole('button')).toHaveAccessibleName(followed.name);
   await expect(roomEntry(page, unfollowed.name)).not.toContainText('unread');
+  // Bold means unread, nothing else (issue 11).
+  await expect(roomEntry(page, followed.name).getByRole('button')).toHaveCSS('font-weight', /^(6|7|8|9)\d\d$/);
+  await expect(roomEntry(page, unfollowed.name).getByRole('button')).toHaveCSS('font-weight', '400');
 
   await page.reload();
   await expect(roomEntry(page, followed.name)).toContainText('2 unread');
@@ -35,7 +41,7 @@ test('unread counts: live for followed rooms, cleared by opening, kept across a 
   await openRoom(page, followed.name);
   await expect(page.getByRole('article').filter({ hasText: 'second news' })).toBeVisible();
   await expect(roomEntry(page, followed.name)).not.toContainText('unread');
-  await expect(page.getByRole('button', { name: 'Follow', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Following', exact: true })).toHaveAttribute('aria-pressed', 'true');
 
   await page.reload();
   await expect(page.getByRole('heading', { name: followed.name, exact: true })).toBeVisible();
