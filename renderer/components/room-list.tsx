@@ -17,6 +17,7 @@ import {
 } from '../store/selectors';
 import { unreadCount } from '../store/read-markers';
 import { AlertsLink } from './alerts-link';
+import { DraftMarker } from './draft-marker';
 import { InvitationItem } from './invitation-item';
 import { PrivacyIcon } from './privacy-icon';
 import { RoomListActions } from './room-list-actions';
@@ -92,6 +93,7 @@ export function RoomList({ open = false, onPicked }: { open?: boolean; onPicked?
                       <span className="room-name">{room.name}</span>
                     </button>
                     <RoomBadges room={room} id={badgesId} />
+                    <DraftMarker roomId={room.id} />
                     {room.disabled && <span className="room-tag">{t('rooms.disabledTag')}</span>}
                   </li>
                 );

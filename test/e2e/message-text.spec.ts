@@ -102,6 +102,11 @@ test('a draft survives a room switch and a reload', async ({ browser, pchat }) =
   await composer.fill(draft);
   await openRoom(page, second.name);
   await expect(composer).toHaveValue('');
+  // The room with the draft is marked in the list (beside its button, whose name stays the room's).
+  const rooms = page.getByRole('navigation', { name: 'Rooms' });
+  await expect(rooms.getByRole('listitem').filter({ has: page.getByRole('button', { name: room.name, exact: true }) })).toContainText('Draft');
+  await expect(rooms.getByRole('listitem').filter({ has: page.getByRole('button', { name: second.name, exact: true }) })).not.toContainText('Draft');
+  await expect(rooms.getByRole('button', { name: room.name, exact: true })).toHaveCount(1);
   await openRoom(page, room.name);
   await expect(composer).toHaveValue(draft);
   // Saving waits for a pause in typing; give it that, then reload.
