@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alice, message, messages, room, roster } from '../test-support/fixtures';
-import { connectedHarness, settle } from '../test-support/chat-harness';
+import { alice, message, messages, room, roster, sessionPayload } from '../test-support/fixtures';
+import { connectedHarness, createHarness, settle } from '../test-support/chat-harness';
 import { parsePermalinkPath, permalinkOf, replyRefOf } from './message-actions';
 
 function joinAnswer(list = messages(301, 330), hasMore = true) {
@@ -87,5 +87,29 @@ describe('permalinks', () => {
     expect(parsePermalinkPath('/r/abc/0')).toBeNull();
     expect(parsePermalinkPath('/r/abc/x')).toBeNull();
     expect(parsePermalinkPath('/manage')).toBeNull();
+  });
+});
+
+describe('opening a permalink', () => {
+  it('waits for the connection, then opens that room at that message instead of the last room', async () => {
+    const h = createHarness();
+    h.platform.settings.lastRoomId = 'r1';
+    await h.client.start();
+    h.platform.openPermalink('/r/r1/305');
+    h.socket.answer('room:join', () => joinAnswer());
+    h.socket.push('session', sessionPayload);
+    h.socket.connect();
+    await settle();
+    await settle();
+    expect(h.store.getState().activeRoomId).toBe('r1');
+    expect(h.store.getState().target).toEqual({ roomId: 'r1', seq: 305 });
+  });
+
+  it('ignores what is not a permalink', async () => {
+    const h = await joined();
+    h.platform.openPermalink('/manage');
+    h.platform.openPermalink('/r/r1/abc');
+    await settle();
+    expect(h.store.getState().target).toBeNull();
   });
 });
