@@ -18,7 +18,7 @@ describe('image previews', () => {
     const calls: { url: string; init?: RequestInit }[] = [];
     const blob = await fetchFileBlob(
       (input, init) => {
-        calls.push({ url: String(input), init });
+        calls.push({ url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init });
         return Promise.resolve(new Response(new Uint8Array([1, 2, 3]), { headers: { 'Content-Type': 'application/octet-stream' } }));
       },
       'http://pchat.test',
