@@ -13,7 +13,7 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true
 
 export function matchRooms(rooms: readonly RoomSummary[], text: string): RoomSummary[] {
   const needle = text.trim().toLocaleLowerCase();
-  const usable = rooms.filter((room) => !room.disabled && !room.invited);
+  const usable = rooms.filter((room) => !room.disabled);
   const scored = usable
     .map((room) => ({ room, at: room.name.toLocaleLowerCase().indexOf(needle) }))
     .filter((entry) => entry.at !== -1)

@@ -49,15 +49,16 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true
 
 /**
  * Sorted here, not only by the server, so rooms and categories that arrive live (room:updated,
- * room:invited) take their place at once instead of landing at the end (issue 11). Pending
- * invitations are listed apart (components/room-list.tsx), not in their category.
+ * room:invited) take their place at once instead of landing at the end (issue 11). A room the
+ * user is invited to stays in its category too (the invitation is listed above it as well), so
+ * its button is where it always is.
  */
 export function groupRooms(rooms: readonly RoomSummary[], categories: readonly Category[]): RoomGroup[] {
   const sortedCategories = [...categories].sort((a, b) => byName.compare(a.name, b.name));
   const groups: RoomGroup[] = sortedCategories.map((category) => ({ id: category.id, name: category.name, rooms: [] }));
   const byId = new Map(groups.map((group) => [group.id, group]));
   const other: RoomGroup = { id: '', name: null, rooms: [] };
-  for (const room of rooms) if (!room.invited) (byId.get(room.categoryId) ?? other).rooms.push(room);
+  for (const room of rooms) (byId.get(room.categoryId) ?? other).rooms.push(room);
   for (const group of [...groups, other]) group.rooms.sort((a, b) => byName.compare(a.name, b.name));
   return [...groups, other].filter((group) => group.rooms.length > 0);
 }
