@@ -4,7 +4,8 @@
 import type { Message, RoomDetail, User } from '../../common/protocol';
 
 export function canEditMessage(message: Message, user: User | null, room: RoomDetail | null): boolean {
-  return user !== null && message.senderId === user.id && room?.messageEdits !== false && !message.file;
+  // An edit also needs the right to post (an auditorium attendee cannot rewrite what they said).
+  return user !== null && message.senderId === user.id && room?.messageEdits !== false && room?.canPost !== false && !message.file;
 }
 
 export function canDeleteMessage(message: Message, user: User | null, room: RoomDetail | null): boolean {
