@@ -113,3 +113,13 @@ describe('opening a permalink', () => {
     expect(h.store.getState().target).toBeNull();
   });
 });
+
+describe('Up-arrow edit', () => {
+  it('does nothing where the category forbids edits', async () => {
+    const h = await connectedHarness({ rooms: [room({ messageEdits: false })] });
+    h.socket.answer('room:join', () => ({ ...joinAnswer([message(1, { senderId: alice.id })]), room: room({ messageEdits: false }) }));
+    await h.client.openRoom('r1');
+    expect(h.client.actions.editLast('r1')).toBe(false);
+    expect(h.store.getState().editing).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@
 // it writes the store only through pure transitions, as the bridge does.
 import type { Message, ReplyRef } from '../../common/protocol';
 import { checkMessageText } from '../../common/text';
+import { canEditMessage } from '../lib/message-permissions';
 import type { ChatStore } from './chat-store';
 import { applyMessageUpdated } from './message-action-reducers';
 import type { MessageRef } from './message-ui-slice';
@@ -60,11 +61,14 @@ export class MessageActions {
 
   /** Up-arrow in an empty composer: edits the user's last stored message in the room. */
   editLast(roomId: string): boolean {
-    const { user, timelines } = this.store.getState();
+    const { user, timelines, details } = this.store.getState();
     const messages = timelines[roomId]?.messages ?? [];
+    const room = details[roomId] ?? null;
     for (let i = messages.length - 1; i >= 0; i -= 1) {
       const message = messages[i];
       if (message && message.senderId === user?.id && !message.file) {
+        // Where the user may not edit, Up-arrow does what it always did.
+        if (!canEditMessage(message, user, room)) return false;
         this.startEdit(roomId, message.seq);
         return true;
       }
