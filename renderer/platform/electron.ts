@@ -10,11 +10,17 @@ export function createElectronPlatform(bridge: PchatBridge): Platform {
   // A click comes back from main as the tag we sent; the callback stays here, in the page.
   const clicks = new Map<string, () => void>();
   let nextTag = 0;
-  bridge.onNotificationClick((tag) => {
-    const onClick = clicks.get(tag);
-    clicks.delete(tag);
-    onClick?.();
-  });
+  let listening = false;
+  // Subscribed with the first clickable notification, not at start-up.
+  const listen = () => {
+    if (listening) return;
+    listening = true;
+    bridge.onNotificationClick((tag) => {
+      const onClick = clicks.get(tag);
+      clicks.delete(tag);
+      onClick?.();
+    });
+  };
   return {
     kind: 'electron',
     appVersion: () => bridge.appVersion(),
@@ -38,6 +44,7 @@ export function createElectronPlatform(bridge: PchatBridge): Platform {
         void bridge.notify(title, body).catch(() => undefined);
         return;
       }
+      listen();
       const tag = `n${(nextTag += 1)}`;
       clicks.set(tag, onClick);
       if (clicks.size > MAX_PENDING_CLICKS) clicks.delete(clicks.keys().next().value ?? tag);
