@@ -1,7 +1,7 @@
 // The per-message toolbar (DESIGN §1b), inside the article: "Reply", "Add reaction",
 // "Copy link", and where allowed "Edit" and "Delete". Always in the DOM (so assistive tech finds
 // it); shown on hover and while focus is inside the message (message-timeline.css).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Message } from '../../common/protocol';
 import { useChatClient } from '../app/chat-context';
 import { copyText } from '../lib/copy-text';
@@ -14,7 +14,8 @@ import { ReactionPicker } from './reaction-picker';
 export function MessageToolbar({ message }: { message: Message }) {
   const client = useChatClient();
   const { t, room, user, serverUrl } = useMessageRow();
-  const [picking, setPicking] = useState(false);
+  const [picking, setPicking] = useState<false | 'above' | 'below'>(false);
+  const reactButton = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const { roomId, seq } = message;
@@ -24,8 +25,20 @@ export function MessageToolbar({ message }: { message: Message }) {
     setCopied(ok);
     if (ok) setTimeout(() => setCopied(false), 2500);
   };
-  const pick = (emoji: string) => {
+  // The picker opens towards the middle of the conversation, so it is never cut off at its edge.
+  const togglePicker = () => {
+    if (picking) return closePicker();
+    const button = reactButton.current;
+    const scroller = button?.closest('[role="log"]');
+    const middle = scroller ? scroller.getBoundingClientRect().top + scroller.clientHeight / 2 : Infinity;
+    setPicking(button && button.getBoundingClientRect().top > middle ? 'above' : 'below');
+  };
+  const closePicker = () => {
     setPicking(false);
+    reactButton.current?.focus({ preventScroll: true });
+  };
+  const pick = (emoji: string) => {
+    closePicker();
     const held = message.reactions.some((r) => r.emoji === emoji && user !== null && r.userIds.includes(user.id));
     void client.actions.react(roomId, seq, emoji, !held);
   };
@@ -37,7 +50,7 @@ export function MessageToolbar({ message }: { message: Message }) {
           {t('messageActions.reply')}
         </button>
       )}
-      <button type="button" aria-expanded={picking} onClick={() => setPicking((open) => !open)}>
+      <button ref={reactButton} type="button" aria-expanded={picking !== false} onClick={togglePicker}>
         {t('messageActions.react')}
       </button>
       <button type="button" onClick={() => void copyLink()}>
@@ -58,7 +71,7 @@ export function MessageToolbar({ message }: { message: Message }) {
           {t('messageActions.linkCopied')}
         </span>
       )}
-      {picking && <ReactionPicker onPick={pick} onClose={() => setPicking(false)} />}
+      {picking && <ReactionPicker placement={picking} onPick={pick} onClose={closePicker} />}
       {confirming && (
         <DeleteMessageDialog
           onClose={() => setConfirming(false)}

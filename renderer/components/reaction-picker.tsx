@@ -5,7 +5,14 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { searchEmoji } from '../lib/emoji-list';
 import { useMessageRow } from './message-row-context';
 
-export function ReactionPicker({ onPick, onClose }: { onPick: (emoji: string) => void; onClose: () => void }) {
+interface ReactionPickerProps {
+  /** Opens below the toolbar, or above it for messages in the lower half of the conversation. */
+  placement: 'above' | 'below';
+  onPick: (emoji: string) => void;
+  onClose: () => void;
+}
+
+export function ReactionPicker({ placement, onPick, onClose }: ReactionPickerProps) {
   const { t } = useMessageRow();
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
@@ -29,7 +36,7 @@ export function ReactionPicker({ onPick, onClose }: { onPick: (emoji: string) =>
   };
 
   return (
-    <div className="reaction-picker" role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <div className={`reaction-picker ${placement}`} role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown}>
       <p id={titleId} className="visually-hidden">
         {t('messageActions.picker')}
       </p>

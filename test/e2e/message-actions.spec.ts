@@ -218,3 +218,23 @@ test('a reply to a message deleted meanwhile is refused: the alert says so and t
   await expect(kept.getByRole('button', { name: 'Retry' })).toBeVisible();
   await page.context().close();
 });
+
+test('the picker on the newest message opens upwards, fully in view, and focus returns to its button', async ({ browser, pchat }) => {
+  const { room, alice } = await pchat.api.seedRoom({ messages: 30 });
+  const page = await newSignedInPage(browser, pchat.url, alice);
+  await openRoom(page, room.name);
+  const newest = messageLog(page).getByRole('article').filter({ hasText: 'seed message 030' });
+  await newest.hover();
+  const open = newest.getByRole('button', { name: 'Add reaction' });
+  await open.click();
+  const picker = page.getByRole('dialog');
+  for (const emoji of ['👍', '😢']) await expect(picker.getByRole('button', { name: emoji, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(picker.getByRole('searchbox', { name: 'Search emoji' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveCount(0);
+  await expect(open).toBeFocused();
+  await open.click();
+  await page.getByRole('dialog').getByRole('button', { name: '😢', exact: true }).click();
+  await expect(newest.getByRole('button', { name: '😢 1' })).toHaveAttribute('aria-pressed', 'true');
+  await page.context().close();
+});
