@@ -97,6 +97,12 @@ test('editing in a category that forbids it is refused with the reason shown and
   await box.press('Enter');
   await expect(page.getByRole('alert')).toHaveText('You are not allowed to do that in this room.');
   await expect(box).toHaveValue(`${text} changed`);
+  // The change reached the client with the room (room:updated): Edit and Delete are no longer offered.
+  await box.press('Escape');
+  await mine.hover();
+  await expect(mine.getByRole('button', { name: 'Reply' })).toBeVisible();
+  await expect(mine.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(mine.getByRole('button', { name: 'Delete' })).toHaveCount(0);
   await page.context().close();
 });
 
