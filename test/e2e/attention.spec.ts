@@ -2,7 +2,7 @@
 // room button's description, the tab title), keyword alerts (the "Alerts" link and region, live
 // matches opening at the message), invitations (Accept joins, Decline ends it).
 import type { Page } from '@playwright/test';
-import { expect, messageLog, newSignedInPage, openRoom, test } from './fixtures/test';
+import { expect, messageLog, newSignedInPage, openRoom, signInThroughUi, test } from './fixtures/test';
 
 function roomButton(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name, exact: true });
@@ -92,4 +92,36 @@ test('invitations: listed live with who invited; Decline ends it, Accept joins t
   await page.reload();
   await expect(nav.getByRole('group', { name: 'Invitations' })).toHaveCount(0);
   await page.context().close();
+});
+
+test('a mention notification opens the room at the message when clicked', async ({ browser, pchat }) => {
+  const { category, room: here, alice, bob } = await pchat.api.seedRoom();
+  const elsewhere = await pchat.api.createRoom({ categoryId: category.id });
+  const context = await browser.newContext();
+  // Headless Chromium shows no notifications to click: a stand-in records them and keeps their
+  // onclick, which the app sets exactly as it does for the real one.
+  await context.addInitScript(() => {
+    const shown: { title: string; onclick: (() => void) | null }[] = [];
+    class RecordedNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      onclick: (() => void) | null = null;
+      constructor(readonly title: string) {
+        shown.push(this);
+      }
+      close(): void {}
+    }
+    Object.assign(window, { Notification: RecordedNotification, shownNotifications: shown });
+  });
+  const page = await context.newPage();
+  await signInThroughUi(page, pchat.url, alice);
+  await openRoom(page, here.name);
+  await pchat.api.postMessages(bob.token, elsewhere.id, ['filler before', `@${alice.name} the figures are in`, 'filler after']);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { shownNotifications: { title: string }[] }).shownNotifications.map((n) => n.title))).toEqual([
+    expect.stringContaining(elsewhere.name),
+  ]);
+  await page.evaluate(() => (window as unknown as { shownNotifications: { onclick: () => void }[] }).shownNotifications[0]?.onclick());
+  await expect(page.getByRole('heading', { name: elsewhere.name, exact: true })).toBeVisible();
+  await expect(messageLog(page).getByRole('article').filter({ hasText: 'the figures are in' })).toHaveAttribute('aria-current', 'true');
+  await context.close();
 });
