@@ -190,3 +190,19 @@ test('layout: at 800×600 the side panes fold behind Participants and Add-in; at
   await messageLog(page).waitFor();
   await context.close();
 });
+
+test('"Load older messages" only when something is older (issue 11)', async ({ browser, pchat }) => {
+  const { category, room: exact, alice, bob } = await pchat.api.seedRoom({ messages: 30 });
+  const more = await pchat.api.createRoom({ categoryId: category.id });
+  await pchat.api.postMessages(bob.token, more.id, Array.from({ length: 31 }, (_, i) => `more ${i + 1}`));
+  const page = await newSignedInPage(browser, pchat.url, alice);
+  await openRoom(page, exact.name);
+  await expect(messageLog(page).getByRole('article')).toHaveCount(30);
+  await expect(page.getByRole('button', { name: 'Load older messages' })).toHaveCount(0);
+  await openRoom(page, more.name);
+  await expect(page.getByRole('button', { name: 'Load older messages' })).toBeVisible();
+  await page.getByRole('button', { name: 'Load older messages' }).click();
+  await expect(messageLog(page).getByText('more 1', { exact: true })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Load older messages' })).toHaveCount(0);
+  await page.context().close();
+});
