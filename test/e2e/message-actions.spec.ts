@@ -244,3 +244,16 @@ test('the picker on the newest message opens upwards, fully in view, and focus r
   await expect(newest.getByRole('button', { name: '😢 1' })).toHaveAttribute('aria-pressed', 'true');
   await page.context().close();
 });
+
+test('the picker opening downwards stays above the rows after it', async ({ browser, pchat }) => {
+  const { room, alice } = await pchat.api.seedRoom({ messages: 4 });
+  const page = await newSignedInPage(browser, pchat.url, alice);
+  await openRoom(page, room.name);
+  const second = messageLog(page).getByRole('article').filter({ hasText: 'seed message 002' });
+  await second.hover();
+  await second.getByRole('button', { name: 'Add reaction' }).click();
+  // A plain click: Playwright refuses it if a later row paints over the picker.
+  await page.getByRole('dialog').getByRole('button', { name: '🎉', exact: true }).click({ timeout: 5_000 });
+  await expect(second.getByRole('button', { name: '🎉 1' })).toHaveAttribute('aria-pressed', 'true');
+  await page.context().close();
+});
