@@ -246,7 +246,8 @@ test('the picker on the newest message opens upwards, fully in view, and focus r
 });
 
 test('the picker opening downwards stays above the rows after it', async ({ browser, pchat }) => {
-  const { room, alice } = await pchat.api.seedRoom({ messages: 4 });
+  const { room, alice } = await pchat.api.seedRoom({ messages: 3 });
+  await pchat.api.postMessages(alice.token, room.id, ['a longer message\n> with a quote\n- and\n- a list\n\nthat fills the rows below']);
   const page = await newSignedInPage(browser, pchat.url, alice);
   await openRoom(page, room.name);
   const second = messageLog(page).getByRole('article').filter({ hasText: 'seed message 002' });
