@@ -48,7 +48,9 @@ export function RoomList({ open = false, onPicked }: { open?: boolean; onPicked?
             onPicked?.();
           }}
         >
-          <PrivacyIcon privacy="open" />
+          <svg className="privacy-icon" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" aria-hidden="true" focusable="false">
+            <path d="M7 12.5a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11zM11 11l3.5 3.5" />
+          </svg>
           {t('nav.directory')}
         </a>
         <RoomListActions />

@@ -33,6 +33,11 @@ async function shot(page: Page, screen: string, theme: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}${screen}-${width}x${height}-${theme}.png` });
 }
 
+async function closeDialog(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
 async function seedScene(pchat: { api: PchatApi }) {
   const { category, room, alice, bob } = await pchat.api.seedRoom({
     category: { name: unique('Trading desk') },
@@ -125,6 +130,7 @@ for (const theme of THEMES) {
         name: 'jump-to-room',
         open: async () => {
           await page.keyboard.press('Control+k');
+          await expect(page.getByRole('dialog', { name: 'Jump to room' })).toBeVisible();
           await page.getByRole('combobox', { name: 'Room' }).fill(room.name.slice(0, 4));
         },
       },
@@ -134,12 +140,22 @@ for (const theme of THEMES) {
         await page.setViewportSize(size);
         await screen.open();
         await shot(page, screen.name, theme);
-        if (screen.name === 'settings' || screen.name === 'jump-to-room') await page.keyboard.press('Escape');
+        if (screen.name === 'settings' || screen.name === 'jump-to-room') await closeDialog(page);
       }
       await screen.open();
       await audit(page, screen.name, theme);
-      if (screen.name === 'settings' || screen.name === 'jump-to-room') await page.keyboard.press('Escape');
+      if (screen.name === 'settings' || screen.name === 'jump-to-room') await closeDialog(page);
     }
+
+    // The ends of the range: a phone and a 4K screen (the room, as the busiest screen).
+    await page.setViewportSize(SIZES[0]);
+    await openRoom(page, room.name);
+    for (const size of [{ width: 360, height: 740 }, { width: 3840, height: 2160 }]) {
+      await page.setViewportSize(size);
+      await shot(page, 'room', theme);
+      expect((await page.getByRole('textbox', { name: 'Message' }).boundingBox())?.width ?? 0).toBeGreaterThan(size.width / 2);
+    }
+    await audit(page, 'room (3840 px)', theme);
 
     // The room-management pages share the look and the theme.
     const manage = await context.newPage();
