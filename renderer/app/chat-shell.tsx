@@ -1,7 +1,7 @@
 // The signed-in layout: top bar (the "Rooms" toggle on phone widths, search, Settings, sign
 // out), the single error alert, the room list and the main view (a room, search results, the
 // "Alerts" region or the room directory), and the two dialogs (Settings, Jump to room).
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertsView } from '../components/alerts-view';
 import { ConnectionStatus } from '../components/connection-status';
@@ -32,6 +32,15 @@ export function ChatShell() {
   useRoomShortcuts(useChatStoreApi(), client, openJump);
   useReadOnFocus(client);
   useAttentionTitle();
+  // On phone widths the room list lies over the room: Escape folds it again.
+  useEffect(() => {
+    if (!roomsOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setRoomsOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [roomsOpen]);
 
   const main = searching ? <SearchResults /> : view === 'alerts' ? <AlertsView /> : view === 'directory' ? <RoomDirectory /> : <RoomPane />;
   return (

@@ -33,6 +33,15 @@ export function RoomView({ room }: { room: RoomDetail }) {
   }, []);
 
   const toggle = (pane: Exclude<SidePane, null>) => setSide((open) => (open === pane ? null : pane));
+  // Below 1000 px the open side column lies over the conversation: Escape folds it again.
+  useEffect(() => {
+    if (side === null) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && window.matchMedia('(max-width: 999px)').matches) setSide(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [side]);
   return (
     <main className="room-view" ref={rootRef}>
       <header className="room-header">
