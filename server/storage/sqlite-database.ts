@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { migrateOrThrow } from './migrate';
 import type { DatabaseSchema } from './schema';
 import { SqliteDialectKeepingCause } from './sqlite-dialect';
+import { cachePreparedStatements } from './statement-cache';
 
 export const DATABASE_FILE = 'pchat.db';
 
@@ -16,6 +17,7 @@ export async function openSqliteDatabase(dataDir: string): Promise<Kysely<Databa
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cachePreparedStatements(sqlite);
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialectKeepingCause(sqlite) });
   await migrateOrThrow(db, 'sqlite');
   return db;
