@@ -68,6 +68,11 @@ export interface RoomSummary {
   invited?: boolean;
   /** pchat addition: the caller's notification level for the room (default "all"). */
   notify?: NotifyLevel;
+  /**
+   * pchat addition: on a closed room the caller may see but not read, who manages it (user
+   * names), so the client can say whom to ask. Present on every RoomDetail.
+   */
+  managers?: string[];
 }
 
 export interface RoomDetail extends RoomSummary {

@@ -7,8 +7,10 @@ import { PrivacyIcon } from './privacy-icon';
 
 export function ClosedRoom({ room }: { room: RoomSummary }) {
   const { t } = useTranslation();
-  // Managers are known only where a detail was seen before (the server tells members only).
-  const managers = useChat((state) => state.details[room.id]?.managers);
+  // rooms:list names a closed room's managers to those who may not read it; a detail seen
+  // before (when they still could) says the same.
+  const seen = useChat((state) => state.details[room.id]?.managers);
+  const managers = room.managers ?? seen;
   return (
     <main className="room-pane-empty">
       <section className="closed-room card" aria-labelledby="closed-room-title">

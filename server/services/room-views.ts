@@ -10,7 +10,7 @@ export interface RoomContext {
 }
 
 export function toSummary(user: User, { room, category }: RoomContext, joined: boolean): RoomSummary {
-  return {
+  const summary: RoomSummary = {
     id: room.id,
     name: room.name,
     description: room.description,
@@ -22,6 +22,9 @@ export function toSummary(user: User, { room, category }: RoomContext, joined: b
     isMember: isRoomMember(user, room, category),
     canManage: can(user, 'manage', room, category),
   };
+  // A closed room says whom to ask to be let in (issue 11); a secret one is never listed.
+  if (room.privacy === 'closed' && !can(user, 'readHistory', room, category)) summary.managers = [...room.managers];
+  return summary;
 }
 
 export function toDetail(user: User, context: RoomContext, joined: boolean): RoomDetail {

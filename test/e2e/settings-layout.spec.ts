@@ -128,7 +128,7 @@ test('sign-in page focuses its first empty field; after signing in again the las
 
 test('a closed room explains itself to a non-member; the directory finds and joins open rooms', async ({ browser, pchat }) => {
   const { category, alice, bob } = await pchat.api.seedRoom();
-  const closed = await pchat.api.createRoom({ categoryId: category.id, privacy: 'closed', description: 'Deal desk only', members: [bob.name] });
+  const closed = await pchat.api.createRoom({ categoryId: category.id, privacy: 'closed', description: 'Deal desk only', members: [bob.name], managers: [bob.name] });
   const open = await pchat.api.createRoom({ categoryId: category.id, description: `Find me ${unique('x')}` });
   const page = await newSignedInPage(browser, pchat.url, alice);
   await nav(page).getByRole('button', { name: closed.name, exact: true }).click();
@@ -136,6 +136,8 @@ test('a closed room explains itself to a non-member; the directory finds and joi
   await expect(page.getByRole('img', { name: 'Closed room' }).first()).toBeVisible();
   await expect(page.getByText('Deal desk only')).toBeVisible();
   await expect(page.getByRole('main').getByRole('status')).toContainText('Ask one of its managers to add you.');
+  // …and names whom to ask (rooms:list tells a non-member who manages a closed room).
+  await expect(page.getByRole('main').getByText(/^Managed by /)).toContainText(bob.name);
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   await nav(page).getByRole('link', { name: 'Room directory' }).click();

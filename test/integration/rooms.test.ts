@@ -66,12 +66,15 @@ describe('categories and rooms', () => {
   });
 
   it('lists closed rooms but keeps them unreadable; hides secret rooms entirely', async () => {
-    const closed = await createRoom(world.url, world.adminToken, { name: 'Closed', categoryId: world.category.id, members: ['alice'] });
+    const closed = await createRoom(world.url, world.adminToken, { name: 'Closed', categoryId: world.category.id, members: ['alice'], managers: ['alice'] });
     const secret = await createRoom(world.url, world.adminToken, { name: 'Secret', categoryId: world.category.id, privacy: 'secret', members: ['alice'] });
     await ok(alice, 'message:send', { roomId: closed.id, clientId: 'c1', text: 'members only' });
 
     const bobsList = (await ok(bob, 'rooms:list', {})).rooms;
     expect(bobsList.find((r) => r.id === closed.id)).toMatchObject({ privacy: 'closed', isMember: false, joined: false });
+    // A non-member learns whom to ask to be let in; a member's summary carries no such list.
+    expect(bobsList.find((r) => r.id === closed.id)?.managers).toContain('alice');
+    expect((await ok(alice, 'rooms:list', {})).rooms.find((r) => r.id === closed.id)?.managers).toBeUndefined();
     expect(bobsList.find((r) => r.id === secret.id)).toBeUndefined();
     for (const [event, payload] of [
       ['room:join', { roomId: closed.id }],
