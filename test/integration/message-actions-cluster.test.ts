@@ -2,25 +2,11 @@
 // server reach the joined sockets of the other, and the category's messageEdits switch changed on
 // one is enforced by the other at once. Runs when Redis answers at PCHAT_TEST_REDIS_URL (default
 // redis://127.0.0.1:6379) and says plainly when it is skipped.
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCategory, createRoom, createUser, http, signInAdmin } from './helpers/http-client';
 import { type ClientSocket, closeAllSockets, connect, ok, record, request, waitFor } from './helpers/socket-client';
+import { REDIS_URL, redisReachable } from './helpers/redis';
 import { type TestServer, startTestServer } from './helpers/test-server';
-
-const REDIS_URL = process.env.PCHAT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(url: string): Promise<boolean> {
-  const client = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 1000 } });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const reachable = await redisReachable(REDIS_URL);
 if (!reachable) console.warn(`SKIPPED: message actions across servers — no Redis answers at ${REDIS_URL}`);

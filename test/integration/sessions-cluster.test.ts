@@ -2,26 +2,12 @@
 // the other, its sockets there included, and a change of the session limits applies there too.
 // Runs when Redis answers at PCHAT_TEST_REDIS_URL (default redis://127.0.0.1:6379); says plainly
 // when it is skipped.
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionsResponse } from '../../common/session-api';
 import { createUser, http, signIn, signInAdmin } from './helpers/http-client';
 import { closeAllSockets, connect, connectError, waitFor } from './helpers/socket-client';
+import { REDIS_URL, redisReachable } from './helpers/redis';
 import { type TestServer, startTestServer } from './helpers/test-server';
-
-const REDIS_URL = process.env.PCHAT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(url: string): Promise<boolean> {
-  const client = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 1000 } });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const reachable = await redisReachable(REDIS_URL);
 if (!reachable) console.warn(`SKIPPED: sessions across servers (--redis) — no Redis answers at ${REDIS_URL}`);
