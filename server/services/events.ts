@@ -13,10 +13,13 @@ export interface DomainEvents {
   'config:changed': [config: EffectiveConfig, previous: EffectiveConfig];
   /** A configuration entry was written here (other servers re-read theirs). */
   'config:stored': [];
-  /** `room:activity` for these users' sockets, on every server. */
-  'room:activity': [userIds: string[], payload: RoomActivity];
-  /** Someone followed or unfollowed the room (other servers forget their follower list). */
-  'followers:changed': [roomId: string];
+  /**
+   * `room:activity` for these users' sockets, on every server: all of them, or only those that
+   * have not joined the room (a joined socket hears the message itself).
+   */
+  'room:activity': [userIds: string[], payload: RoomActivity, sockets?: 'all' | 'unjoined'];
+  /** Someone followed or unfollowed the room (other servers forget their reader list). */
+  'readers:changed': [roomId: string];
   /** A category was created or changed (its rooms get 'room:changed' too). */
   'category:changed': [categoryId: string];
   /** An add-in was created, changed or deleted. */

@@ -57,10 +57,11 @@ export async function createServices(storage: Storage, options: ServiceOptions):
   const blobs = new BlobStore(join(options.dataDir, 'files'));
   const config = new ConfigService(storage, events, options.site, options.pool);
   const directory = new RoomDirectory(storage);
-  const readMarkers = new ReadMarkerService(storage, directory, events, { clustered: options.clustered ?? false }, (error) =>
+  const users = new UserDirectory(storage, events);
+  const readMarkers = new ReadMarkerService(storage, directory, users, events, { clustered: options.clustered ?? false }, (error) =>
     onError('read markers', error),
   );
-  const attention = new AttentionService(storage, directory, new UserDirectory(storage, events), events, readMarkers, onError);
+  const attention = new AttentionService(storage, directory, users, events, readMarkers, onError);
   await Promise.all([config.load(), directory.load(), readMarkers.load(), attention.load()]);
   const rooms = new RoomService(storage, events, blobs, directory, attention.invitations);
   const auth = new AuthService(storage, events);

@@ -22,11 +22,15 @@ export type Advanced = Pick<Pending, 'userId' | 'roomId' | 'seq'>;
 /** Markers nobody touched for this long are forgotten (read again from the store when needed). */
 const FORGET_AFTER_MS = 10 * 60_000;
 
+const NOBODY: ReadonlySet<string> = new Set();
+
 const keyOf = (userId: string, roomId: string) => `${userId}\u0000${roomId}`;
 
 export class MarkerBatch {
   /** By user, then room: rooms:list reads one user's markers for every room at once. */
   private readonly known = new Map<string, Map<string, Known>>();
+  /** The same markers by room, those above 0 only: who reads a room, without a scan of every user. */
+  private readonly readersByRoom = new Map<string, Set<string>>();
   private readonly loading = new Map<string, Promise<number>>();
   private pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
@@ -62,6 +66,11 @@ export class MarkerBatch {
     return seqs;
   }
 
+  /** Users memory has a marker above 0 for in the room (some may not be written yet). */
+  readersOf(roomId: string): ReadonlySet<string> {
+    return this.readersByRoom.get(roomId) ?? NOBODY;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
@@ -87,6 +96,11 @@ export class MarkerBatch {
       this.known.set(userId, rooms);
     }
     rooms.set(roomId, { seq, touchedAt: now });
+    if (seq > 0) {
+      let readers = this.readersByRoom.get(roomId);
+      if (!readers) this.readersByRoom.set(roomId, (readers = new Set()));
+      readers.add(userId);
+    }
     const key = keyOf(userId, roomId);
     const waiting = this.pending.get(key);
     this.pending.set(key, { userId, roomId, seq, announce: announce || (waiting?.announce ?? false) });
@@ -137,7 +151,13 @@ export class MarkerBatch {
   private forgetIdle(): void {
     const before = Date.now() - FORGET_AFTER_MS;
     for (const [userId, rooms] of this.known) {
-      for (const [roomId, known] of rooms) if (known.touchedAt < before && !this.pending.has(keyOf(userId, roomId))) rooms.delete(roomId);
+      for (const [roomId, known] of rooms) {
+        if (known.touchedAt >= before || this.pending.has(keyOf(userId, roomId))) continue;
+        rooms.delete(roomId);
+        const readers = this.readersByRoom.get(roomId);
+        readers?.delete(userId);
+        if (readers?.size === 0) this.readersByRoom.delete(roomId);
+      }
       if (rooms.size === 0) this.known.delete(userId);
     }
   }

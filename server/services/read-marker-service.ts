@@ -1,29 +1,37 @@
 // Read markers and follows (docs/protocol.md "What pchat adds"): where each user stopped
 // reading each room, which rooms they follow, and who hears about new messages in a room they
-// have not joined. Rooms whose category has chat history off get no unread count and no
+// have not joined: the room's readers (users who follow it or have read some of it), so the count
+// of every room a user has opened stays live on every device, not only of the rooms they follow. Rooms whose category has chat history off get no unread count and no
 // activity: opening them shows no past messages, so a count could never be cleared by reading.
 //
 // The hot path (DESIGN §4b): a focused client may send `room:read` for every arrival, so a read
 // is answered from memory and the markers are written in batches (MarkerBatch). Each room's last
-// seq and its followers are kept in memory too, so a stored message costs no query here.
+// seq and its readers are kept in memory too (who they are comes from the user directory), so a
+// stored message costs no query here.
 import type { ClientRequest } from '../../common/protocol';
 import type { Message, RoomActivity, RoomSummary, User } from '../domain';
 import { AppError } from '../errors';
-import type { Follower, Storage } from '../storage/repositories';
+import type { Storage } from '../storage/repositories';
 import { can } from './authorization';
 import type { DomainEventBus } from './events';
 import { MarkerBatch } from './marker-batch';
 import { findRoom } from './room-access';
 import type { RoomDirectory } from './room-directory';
 import type { RoomContext } from './room-views';
+import type { KnownUser } from './user-directory';
 
 /** May this user see counts and activity for the room? */
 function counts(user: Pick<User, 'id' | 'name' | 'roles'>, { room, category }: RoomContext): boolean {
   return category.chatHistory && can(user, 'readHistory', room, category);
 }
 
-/** Alone on its store, a follower list read from it is trusted this long (a backstop: every follow passes through here). */
-const FOLLOWERS_TTL_MS = 60_000;
+/** Alone on its store, a reader list read from it is trusted this long (a backstop: every read and follow passes through here). */
+const READERS_TTL_MS = 60_000;
+
+/** Who the users are: the in-memory user directory (attention's), kept current by the accounts. */
+export interface KnownUsers {
+  get(id: string): KnownUser | undefined;
+}
 
 export interface ReadMarkerOptions {
   /** Several servers share the store: what this one caches of seqs may lag behind. */
@@ -33,12 +41,13 @@ export interface ReadMarkerOptions {
 
 export class ReadMarkerService {
   private readonly lastSeqs = new Map<string, number>();
-  private readonly followerCache = new Map<string, { loadedAt: number; followers: Promise<Follower[]> }>();
+  private readonly readerCache = new Map<string, { loadedAt: number; readers: Promise<Set<string>> }>();
   private readonly batch: MarkerBatch;
 
   constructor(
     private readonly storage: Storage,
     private readonly directory: RoomDirectory,
+    private readonly users: KnownUsers,
     private readonly events: DomainEventBus,
     private readonly options: ReadMarkerOptions,
     onError: (error: unknown) => void,
@@ -55,7 +64,9 @@ export class ReadMarkerService {
     if (!can(user, 'readHistory', context.room, context.category)) throw new AppError('forbidden', 'you may not read this room');
     // A marker past the last message would hide the next ones, so it stops at the last seq.
     const lastSeq = await this.lastSeqAtLeast(request.roomId, request.seq);
-    return this.batch.advance(user.id, request.roomId, Math.min(request.seq, lastSeq));
+    const standing = await this.batch.advance(user.id, request.roomId, Math.min(request.seq, lastSeq));
+    if (standing > 0) this.addReader(request.roomId, user.id);
+    return standing;
   }
 
   async follow(user: User, request: ClientRequest<'room:follow'>): Promise<void> {
@@ -65,13 +76,15 @@ export class ReadMarkerService {
       throw new AppError('forbidden', 'you may not read this room');
     }
     await this.storage.readMarkers.setFollowed(user.id, request.roomId, request.follow);
-    this.forgetFollowers(request.roomId);
-    this.events.emit('followers:changed', request.roomId);
+    // An unfollow may or may not end the readership (a marker above 0 keeps it): ask the store.
+    if (request.follow) this.addReader(request.roomId, user.id);
+    else this.forgetReaders(request.roomId);
+    this.events.emit('readers:changed', request.roomId);
   }
 
-  /** The room's followers changed (here or, through the cluster link, on another server). */
-  forgetFollowers(roomId: string): void {
-    this.followerCache.delete(roomId);
+  /** The room's readers changed (here or, through the cluster link, on another server). */
+  forgetReaders(roomId: string): void {
+    this.readerCache.delete(roomId);
   }
 
   /**
@@ -101,23 +114,26 @@ export class ReadMarkerService {
 
   /**
    * What a stored message implies for markers (STYLE §17, run in the send path): the sender has
-   * read their own message, and followers who may read the room hear `room:activity`.
+   * read their own message, and the readers who may read the room hear `room:activity` on the
+   * sockets that have not joined it (those got the message itself).
    */
   async stored(message: Message, context: RoomContext): Promise<void> {
     if (message.seq > (this.lastSeqs.get(message.roomId) ?? 0)) this.lastSeqs.set(message.roomId, message.seq);
     const lastReadBySender = this.batch.advanceKnownAtLeast(message.senderId, message.roomId, message.seq);
+    // The sender has read the room now: a cached list learns it (a list read from now on finds it in the batch).
+    this.addReader(message.roomId, message.senderId);
     if (context.room.disabled || !context.category.chatHistory) return;
-    const followers = await this.followers(message.roomId);
     const others: string[] = [];
-    let senderFollows = false;
-    for (const follower of followers) {
-      if (!counts(follower, context)) continue;
-      if (follower.id === message.senderId) senderFollows = true;
-      else others.push(follower.id);
+    let senderReads = false;
+    for (const readerId of await this.readers(message.roomId)) {
+      const reader = this.users.get(readerId);
+      if (!reader || reader.disabled || !counts(reader, context)) continue;
+      if (readerId === message.senderId) senderReads = true;
+      else others.push(readerId);
     }
     const payload: RoomActivity = { roomId: message.roomId, lastSeq: message.seq };
-    if (others.length > 0) this.events.emit('room:activity', others, payload);
-    if (senderFollows) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: await lastReadBySender });
+    if (others.length > 0) this.events.emit('room:activity', others, payload, 'unjoined');
+    if (senderReads) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: await lastReadBySender }, 'unjoined');
   }
 
   /** Where memory puts the user's markers, by room (rooms it holds none for are left out). */
@@ -149,16 +165,25 @@ export class ReadMarkerService {
     return stored;
   }
 
-  private followers(roomId: string): Promise<Follower[]> {
-    // With other servers, a follow there could land between their announcement and our next
-    // message: read the list with each message (one indexed query) rather than trust a cache.
-    if (this.options.clustered) return this.storage.readMarkers.followers(roomId);
-    const cached = this.followerCache.get(roomId);
-    if (cached && Date.now() - cached.loadedAt < FOLLOWERS_TTL_MS) return cached.followers;
-    const followers = this.storage.readMarkers.followers(roomId);
-    this.followerCache.set(roomId, { loadedAt: Date.now(), followers });
+  /** The user now reads the room: a cached reader list learns it at once (a loaded one is reread). */
+  private addReader(roomId: string, userId: string): void {
+    // (A list that failed to load is dropped by its own catch; nothing to add to then.)
+    void this.readerCache.get(roomId)?.readers.then((readers) => readers.add(userId), () => undefined);
+  }
+
+  private readers(roomId: string): Promise<Set<string>> {
+    // With other servers, a read or follow there could land between their announcement and our
+    // next message: read the list with each message (one indexed query) rather than trust a cache.
+    if (!this.options.clustered) {
+      const cached = this.readerCache.get(roomId);
+      if (cached && Date.now() - cached.loadedAt < READERS_TTL_MS) return cached.readers;
+    }
+    // The store's readers, and those whose first marker is still waiting in the batch.
+    const readers = this.storage.readMarkers.readerIds(roomId).then((ids) => new Set([...ids, ...this.batch.readersOf(roomId)]));
+    if (this.options.clustered) return readers;
+    this.readerCache.set(roomId, { loadedAt: Date.now(), readers });
     // A failed read is not kept: the next message asks again.
-    followers.catch(() => this.followerCache.delete(roomId));
-    return followers;
+    readers.catch(() => this.readerCache.delete(roomId));
+    return readers;
   }
 }

@@ -1,6 +1,6 @@
 // Keeps servers that share one store in step through the cluster link (--redis, DESIGN §4b):
 // what changes here is announced to the others, which reload just the records named (the room
-// directory), forget what they cached (followers) or re-read their configuration, and then update
+// directory), forget what they cached (room readers) or re-read their configuration, and then update
 // their own sockets. Nobody polls. Incoming announcements are handled one at a time, in order, so
 // a change followed by a deletion of the same room ends deleted.
 import type { Services } from '../services';
@@ -19,7 +19,7 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
     'room:deleted': (roomId) => io.serverSideEmit('pchat:room-deleted', roomId),
     'category:changed': (categoryId) => io.serverSideEmit('pchat:category-changed', categoryId),
     'addin:changed': (addinId) => io.serverSideEmit('pchat:addin-changed', addinId),
-    'followers:changed': (roomId) => io.serverSideEmit('pchat:followers-changed', roomId),
+    'readers:changed': (roomId) => io.serverSideEmit('pchat:readers-changed', roomId),
     'config:stored': () => io.serverSideEmit('pchat:config-stored'),
     'user:changed': (userId) => io.serverSideEmit('pchat:user-changed', userId),
     'alerts:changed': (userId) => io.serverSideEmit('pchat:alerts-changed', userId),
@@ -47,7 +47,7 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
         for (const [roomId, previous] of before) local.roomChanged(roomId, previous);
       }),
     'pchat:addin-changed': (addinId) => inOrder('cluster add-in change', () => directory.reloadAddin(addinId)),
-    'pchat:followers-changed': (roomId) => services.readMarkers.forgetFollowers(roomId),
+    'pchat:readers-changed': (roomId) => services.readMarkers.forgetReaders(roomId),
     'pchat:config-stored': () => inOrder('cluster config change', () => services.config.refresh()),
     'pchat:user-changed': (userId) => inOrder('cluster user change', () => services.attention.users.reload(userId)),
     'pchat:alerts-changed': (userId) => inOrder('cluster alerts change', () => services.attention.alerts.reload(userId)),

@@ -28,8 +28,12 @@ export function wireLiveUpdates(
   // socket.io encodes a broadcast once, whatever the number of sockets it reaches.
   const onMessage = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:new', { message });
 
-  // Every socket of these users, joined or not; the user channels span servers.
-  const onActivity = (userIds: string[], payload: RoomActivity) => io.to(userIds.map(userChannel)).emit('room:activity', payload);
+  // Every socket of these users, or those that have not joined the room; the user channels span
+  // servers. Leaving out the joined sockets keeps a busy room to one push per reader and message.
+  const onActivity = (userIds: string[], payload: RoomActivity, sockets: 'all' | 'unjoined' = 'all') => {
+    const audience = io.to(userIds.map(userChannel));
+    (sockets === 'unjoined' ? audience.except(roomChannel(payload.roomId)) : audience).emit('room:activity', payload);
+  };
 
   const onUpdated = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:updated', { message });
 

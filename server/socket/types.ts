@@ -21,7 +21,7 @@ export interface InterServerEvents {
   'pchat:room-deleted': (roomId: string) => void;
   'pchat:category-changed': (categoryId: string) => void;
   'pchat:addin-changed': (addinId: string) => void;
-  'pchat:followers-changed': (roomId: string) => void;
+  'pchat:readers-changed': (roomId: string) => void;
   'pchat:config-stored': () => void;
   'pchat:user-changed': (userId: string) => void;
   'pchat:alerts-changed': (userId: string) => void;

@@ -230,12 +230,6 @@ export interface ReadMarker {
   followed: boolean;
 }
 
-export interface Follower {
-  id: string;
-  name: string;
-  roles: Role[];
-}
-
 export interface ReadMarkerRepository {
   listForUser(userId: string): Promise<ReadMarker[]>;
   /** Moves the marker forward to `seq` (never back); returns where it stands afterwards. */
@@ -245,8 +239,8 @@ export interface ReadMarkerRepository {
   /** Where the user stands in the room (0 when never marked). */
   marker(userId: string, roomId: string): Promise<number>;
   setFollowed(userId: string, roomId: string, followed: boolean): Promise<void>;
-  /** The users who follow the room, with what authorization needs to know of them. */
-  followers(roomId: string): Promise<Follower[]>;
+  /** The room's readers: users who follow it or have marked any of it read (a marker above 0). */
+  readerIds(roomId: string): Promise<string[]>;
   /** The seq of the last stored message of every room (rooms.last_seq). */
   lastSeqs(): Promise<Map<string, number>>;
   lastSeq(roomId: string): Promise<number>;

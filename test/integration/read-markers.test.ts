@@ -59,7 +59,7 @@ describe('read markers, follows and room activity', () => {
     again.disconnect();
   });
 
-  it('pushes room:activity to every socket of followers who can read, and to nobody else', async () => {
+  it('pushes room:activity to every unjoined socket of followers who can read, and to nobody else', async () => {
     const room = await createRoom(world.url, world.adminToken, { name: 'Busy', categoryId: world.category.id, members: ['bob', 'alice'] });
     const bobElsewhere = (await connectAs(world, world.bob)).socket;
     const carolSocket = (await connect(world.url, carol.token)).socket;
@@ -73,7 +73,8 @@ describe('read markers, follows and room activity', () => {
     await waitFor(() => bobHeard!.length === 1 && elsewhereHeard!.length === 1, 'activity on both of bob’s sockets');
     expect(bobHeard![0]).toEqual({ roomId: room.id, lastSeq: 1 });
     await settle();
-    expect(aliceHeard).toEqual([]);
+    // The sender reads the room by writing in it: their sockets hear it as read, nobody else's.
+    expect(aliceHeard).toEqual([{ roomId: room.id, lastSeq: 1, lastReadSeq: 1 }]);
     expect(carolHeard).toEqual([]);
 
     // A follower who loses the right to read hears nothing more.
@@ -83,6 +84,53 @@ describe('read markers, follows and room activity', () => {
     expect(bobHeard).toHaveLength(1);
     expect((await summary(bob, room.id))?.lastSeq).toBeUndefined();
     bobElsewhere.disconnect();
+    carolSocket.disconnect();
+  });
+
+  it('pushes room:activity to readers who do not follow, on the sockets that have not joined the room', async () => {
+    const room = await createRoom(world.url, world.adminToken, { name: 'Read before', categoryId: world.category.id, privacy: 'open' });
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'r1', text: 'first' });
+    const carolSocket = (await connect(world.url, carol.token)).socket;
+    // Bob reads the room on his desk (joined) and never follows it; carol has never opened it.
+    const desk = (await connectAs(world, world.bob)).socket;
+    await ok(desk, 'room:join', { roomId: room.id });
+    await ok(desk, 'room:read', { roomId: room.id, seq: 1 });
+    const [deskHeard, phoneHeard, carolHeard] = [desk, bob, carolSocket].map((s) => recordRoom(s, room.id));
+    const deskMessages = record(desk, 'message:new');
+
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'r2', text: 'second' });
+    await waitFor(() => phoneHeard!.length === 1, 'activity on bob’s socket that has not joined');
+    expect(phoneHeard![0]).toEqual({ roomId: room.id, lastSeq: 2 });
+    await waitFor(() => deskMessages.some((m) => m.message.seq === 2), 'the message on the joined socket');
+    await settle();
+    // The joined socket has the message itself; an activity push there would only double the work.
+    expect(deskHeard).toEqual([]);
+    expect(carolHeard).toEqual([]);
+    // And the count it gives is the one rooms:list gives on a fresh connection.
+    expect(await summary(bob, room.id)).toMatchObject({ followed: false, lastSeq: 2, lastReadSeq: 1 });
+    desk.disconnect();
+    carolSocket.disconnect();
+  });
+
+  it('a first read makes a reader at once, and an unfollow without a read ends the pushes', async () => {
+    const room = await createRoom(world.url, world.adminToken, { name: 'New reader', categoryId: world.category.id, privacy: 'open' });
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'n1', text: 'before' });
+    const carolSocket = (await connect(world.url, carol.token)).socket;
+    const carolHeard = recordRoom(carolSocket, room.id);
+    // The room's reader list is cached by now (the message above loaded it): the read must reach it.
+    await ok(carolSocket, 'room:read', { roomId: room.id, seq: 1 });
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'n2', text: 'after' });
+    await waitFor(() => carolHeard.some((a) => a.lastSeq === 2 && a.lastReadSeq === undefined), 'activity for the new reader');
+
+    const other = await createRoom(world.url, world.adminToken, { name: 'Followed once', categoryId: world.category.id, privacy: 'open' });
+    const otherHeard = recordRoom(carolSocket, other.id);
+    await ok(carolSocket, 'room:follow', { roomId: other.id, follow: true });
+    await ok(alice, 'message:send', { roomId: other.id, clientId: 'u1', text: 'while followed' });
+    await waitFor(() => otherHeard.length === 1, 'activity while following');
+    await ok(carolSocket, 'room:follow', { roomId: other.id, follow: false });
+    await ok(alice, 'message:send', { roomId: other.id, clientId: 'u2', text: 'after the unfollow' });
+    await settle();
+    expect(otherHeard).toHaveLength(1);
     carolSocket.disconnect();
   });
 

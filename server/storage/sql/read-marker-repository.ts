@@ -1,10 +1,9 @@
 // Read markers and follows (migration 0004). Both writes are single upserts, so two devices
 // marking the same room at once cannot move the marker back.
 import { type Kysely, sql } from 'kysely';
-import type { Role } from '../../domain';
 import type { ReadMarkerRepository } from '../repositories';
 import type { DatabaseSchema } from '../schema';
-import { fromFlag, parseStringArray, toFlag } from './json-list';
+import { fromFlag, toFlag } from './json-list';
 
 /** Moves the marker forward only: CASE rather than max()/greatest(), the one spelling both dialects share. */
 const FORWARD_ONLY = sql<number>`case when excluded.last_read_seq > read_markers.last_read_seq then excluded.last_read_seq else read_markers.last_read_seq end`;
@@ -51,15 +50,14 @@ export function createReadMarkerRepository(db: Kysely<DatabaseSchema>): ReadMark
         .onConflict((oc) => oc.columns(['user_id', 'room_id']).doUpdateSet({ followed: toFlag(followed) }))
         .execute();
     },
-    async followers(roomId) {
+    async readerIds(roomId) {
       const rows = await db
-        .selectFrom('read_markers as r')
-        .innerJoin('users as u', 'u.id', 'r.user_id')
-        .select(['u.id', 'u.name', 'u.roles'])
-        .where('r.room_id', '=', roomId)
-        .where('r.followed', '=', 1)
+        .selectFrom('read_markers')
+        .select('user_id')
+        .where('room_id', '=', roomId)
+        .where((eb) => eb.or([eb('followed', '=', 1), eb('last_read_seq', '>', 0)]))
         .execute();
-      return rows.map((r) => ({ id: r.id, name: r.name, roles: parseStringArray(r.roles).filter((role): role is Role => role === 'admin' || role === 'user') }));
+      return rows.map((r) => r.user_id);
     },
     async lastSeq(roomId) {
       const row = await db.selectFrom('rooms').select('last_seq').where('id', '=', roomId).executeTakeFirst();
