@@ -219,7 +219,12 @@ export type ClientRequest<E extends ClientEventName> = z.infer<(typeof clientEve
 
 /** What each client→server event answers on success (the part beside `ok: true`). */
 export interface ClientEventResults extends AttentionEventResults {
-  'rooms:list': { rooms: RoomSummary[]; categories: Category[] };
+  'rooms:list': {
+    rooms: RoomSummary[];
+    categories: Category[];
+    /** pchat addition: the room the caller last joined (on any device), if they may still find it. */
+    lastRoomId?: string | null;
+  };
   'room:join': { room: RoomDetail; messages: Message[]; hasMore: boolean; roster: Roster };
   'room:leave': Record<never, never>;
   'room:history': { messages: Message[]; hasMore: boolean };

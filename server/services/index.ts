@@ -10,6 +10,7 @@ import { CategoryService } from './category-service';
 import { ConfigService } from './config-service';
 import { DomainEventBus } from './events';
 import { DEFAULT_FILE_OPTIONS, type FileOptions, FileService } from './file-service';
+import { LastRoomService } from './last-room-service';
 import { MessageActionService } from './message-action-service';
 import { MessageAdminService } from './message-admin-service';
 import { MessageService } from './message-service';
@@ -36,7 +37,9 @@ export interface Services {
   directory: RoomDirectory;
   /** §12: mentions, keyword alerts, invitations, notification levels (and the users in memory). */
   attention: AttentionService;
-  /** Writes what is still held in memory (read markers); call before the store closes. */
+  /** The room each user last joined (rooms:list `lastRoomId`), written in batches. */
+  lastRooms: LastRoomService;
+  /** Writes what is still held in memory (read markers, last rooms); call before the store closes. */
   close(): Promise<void>;
 }
 
@@ -65,6 +68,9 @@ export async function createServices(storage: Storage, options: ServiceOptions):
   await Promise.all([config.load(), directory.load(), readMarkers.load(), attention.load()]);
   const rooms = new RoomService(storage, events, blobs, directory, attention.invitations);
   const auth = new AuthService(storage, events);
+  const lastRooms = new LastRoomService(storage.lastRooms, directory, { clustered: options.clustered ?? false }, (error) =>
+    onError('last rooms', error),
+  );
   const files = new FileService(storage, rooms, blobs, { ...DEFAULT_FILE_OPTIONS, ...options.files });
   return {
     storage,
@@ -83,6 +89,9 @@ export async function createServices(storage: Storage, options: ServiceOptions):
     readMarkers,
     directory,
     attention,
-    close: () => readMarkers.close(),
+    lastRooms,
+    close: async () => {
+      await Promise.all([readMarkers.close(), lastRooms.close()]);
+    },
   };
 }

@@ -20,9 +20,13 @@ export function registerRoomHandlers(
     limiter,
     'rooms:list',
     async () => {
-      const [rooms, categories] = await Promise.all([services.rooms.listFor(user, joined), services.rooms.categoriesFor(user)]);
+      const [rooms, categories, lastRoomId] = await Promise.all([
+        services.rooms.listFor(user, joined),
+        services.rooms.categoriesFor(user),
+        services.lastRooms.lastRoomFor(user),
+      ]);
       // Unread counts (read markers), then mentions, invitations and notification levels (§12).
-      return { rooms: await services.attention.annotate(user, await services.readMarkers.annotate(user, rooms)), categories };
+      return { rooms: await services.attention.annotate(user, await services.readMarkers.annotate(user, rooms)), categories, lastRoomId };
     },
     onError,
   );
@@ -39,6 +43,7 @@ export function registerRoomHandlers(
       // Joining once answers an invitation (§12).
       await services.attention.invitations.joined(user.id, roomId);
       const page = await services.messages.latest(context);
+      services.lastRooms.joined(user.id, roomId);
       return { room: toDetail(user, context, true), ...page, roster: presence.snapshot(roomId) };
     },
     onError,

@@ -5,7 +5,9 @@ import { migrationProvider } from './migrations';
 import type { DatabaseSchema } from './schema';
 
 export async function migrateOrThrow(db: Kysely<DatabaseSchema>, kind: SqlDialectKind): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider(kind) });
+  // Unordered: a migration numbered below one already applied (0009 landing after 0010) still
+  // runs; ours are independent of one another's content, so the order between them is free.
+  const migrator = new Migrator({ db, provider: migrationProvider(kind), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined || failed) {

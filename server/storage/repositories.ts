@@ -2,6 +2,7 @@
 // a PostgreSQL one implements the same interfaces and runs the same tests.
 import type { Addin, ConfigEntry, FileRef, Message, Reaction, ReplyRef, Role, RoomPrivacy, RoomType } from '../domain';
 import type { AttentionStorage } from './attention-storage';
+import type { LastRoomStorage } from './last-room-storage';
 
 export interface UserRecord {
   id: string;
@@ -247,7 +248,7 @@ export interface ReadMarkerRepository {
 }
 
 /** Alerts and attention (PROTOCOL §12) are declared in attention-storage.ts. */
-export interface Storage extends AttentionStorage {
+export interface Storage extends AttentionStorage, LastRoomStorage {
   users: UserRepository;
   sessions: SessionRepository;
   config: ConfigRepository;

@@ -2,6 +2,7 @@
 // same queries run on SQLite and (later) PostgreSQL with smallint columns.
 import type { Generated } from 'kysely';
 import type { AttentionTables } from './attention-storage';
+import type { LastRoomTables } from './last-room-storage';
 
 export interface UsersTable {
   id: string;
@@ -154,8 +155,9 @@ export interface ReadMarkersTable {
   followed: number;
 }
 
-/** The tables of attention (migration 0008) are declared in attention-storage.ts. */
-export interface DatabaseSchema extends AttentionTables {
+/** The tables of attention (migration 0008) are declared in attention-storage.ts, the last room
+ * (0010) in last-room-storage.ts. */
+export interface DatabaseSchema extends AttentionTables, LastRoomTables {
   users: UsersTable;
   sessions: SessionsTable;
   handoff_codes: HandoffCodesTable;

@@ -10,6 +10,7 @@ import { createAttentionRepository } from './sql/attention-repository';
 import { createCategoryRepository } from './sql/category-repository';
 import { createConfigRepository } from './sql/config-repository';
 import { createFileRepository } from './sql/file-repository';
+import { createLastRoomRepository } from './sql/last-room-repository';
 import { createMessageActionRepository } from './sql/message-action-repository';
 import { type SearchFn, createMessageRepository } from './sql/message-repository';
 import { searchMessagesPostgres } from './sql/postgres-message-search';
@@ -40,6 +41,7 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKin
     readMarkers: createReadMarkerRepository(db),
     alerts: createAlertRepository(db),
     attention: createAttentionRepository(db),
+    lastRooms: createLastRoomRepository(db),
     async close() {
       await options.beforeClose?.();
       await db.destroy();
