@@ -1,4 +1,4 @@
-// DESIGN §1 item 6: followed rooms count unread messages live; opening a room reads it; the
+// DESIGN §1 item 6: followed rooms, and rooms read once, count unread messages live; opening a room reads it; the
 // count is kept by the server, so a reload shows it again; rooms not followed do not count.
 import type { Page } from '@playwright/test';
 import { expect, newSignedInPage, openRoom, test } from './fixtures/test';
@@ -46,5 +46,23 @@ test('unread counts: live for followed rooms, cleared by opening, kept across a 
   await page.reload();
   await expect(page.getByRole('heading', { name: followed.name, exact: true })).toBeVisible();
   await expect(roomEntry(page, followed.name)).not.toContainText('unread');
+  await page.context().close();
+});
+
+test('a room read once counts live after the user moves on, without a follow (issue 11)', async ({ browser, pchat }) => {
+  const { category, room: visited, alice, bob } = await pchat.api.seedRoom();
+  const elsewhere = await pchat.api.createRoom({ categoryId: category.id });
+  await pchat.api.postMessages(bob.token, visited.id, ['before the visit']);
+  const page = await newSignedInPage(browser, pchat.url, alice);
+
+  await openRoom(page, visited.name);
+  await expect(page.getByRole('article').filter({ hasText: 'before the visit' })).toBeVisible();
+  await openRoom(page, elsewhere.name);
+  await expect(roomEntry(page, visited.name)).not.toContainText('unread');
+
+  // The room is neither followed nor joined any more: only the server's push can move its count.
+  await pchat.api.postMessages(bob.token, visited.id, ['one', 'two', 'three']);
+  await expect(roomEntry(page, visited.name)).toContainText('3 unread');
+  await expect(roomEntry(page, visited.name).getByRole('button')).toHaveCSS('font-weight', /^(6|7|8|9)\d\d$/);
   await page.context().close();
 });
