@@ -1,5 +1,6 @@
-// DESIGN §1 item 6: followed rooms, and rooms read once, count unread messages live; opening a room reads it; the
-// count is kept by the server, so a reload shows it again; rooms not followed do not count.
+// DESIGN §1 item 6: followed rooms, and rooms read once, count unread messages live; opening a
+// room reads it; the count is kept by the server, so a reload shows it again; rooms never opened
+// nor followed do not count.
 import type { Page } from '@playwright/test';
 import { expect, newSignedInPage, openRoom, test } from './fixtures/test';
 
