@@ -22,6 +22,7 @@ import { initialMessageUiState } from './message-ui-slice';
 import { Outbox } from './outbox';
 import { ReadMarkers } from './read-markers';
 import { GapRepair } from './seq-gap';
+import { initialRoom } from './initial-room';
 import * as reduce from './reducers';
 import { errorOf, type Requester } from './requester';
 import { initialRoomsState } from './rooms-slice';
@@ -52,6 +53,8 @@ export class ChatClient {
   private joinCounter = 0;
   /** A permalink asked for before the first connection: opened instead of the last room. */
   private pendingPermalink: MessageRef | null = null;
+  /** The last room the server remembers from any device (rooms:list `lastRoomId`). */
+  private serverLastRoomId: string | null = null;
   private readonly fetchFn: FetchFn;
   private readonly files: FileTransfers;
   private readonly sender: MessageSender;
@@ -164,6 +167,7 @@ export class ChatClient {
     this.socket?.close();
     this.socket = null;
     this.connectedBefore = false;
+    this.serverLastRoomId = null;
     this.files.cancel();
     this.store.setState({
       status: 'signed-out',
@@ -253,8 +257,8 @@ export class ChatClient {
         return;
       }
       const { lastRoomId } = await this.deps.platform.loadSettings();
-      const known = this.store.getState().rooms.some((room) => room.id === lastRoomId && !room.disabled);
-      if (lastRoomId && known && this.store.getState().activeRoomId === null) await this.openRoom(lastRoomId);
+      const roomId = initialRoom(this.store.getState().rooms, lastRoomId, this.serverLastRoomId);
+      if (roomId && this.store.getState().activeRoomId === null) await this.openRoom(roomId);
     }
   }
 
@@ -269,7 +273,9 @@ export class ChatClient {
 
   async refreshRooms(): Promise<void> {
     const ack = await this.request('rooms:list', {});
-    if (ack?.ok) this.store.setState({ rooms: ack.rooms, categories: ack.categories, roomsLoaded: true });
+    if (!ack?.ok) return;
+    this.serverLastRoomId = ack.lastRoomId ?? null;
+    this.store.setState({ rooms: ack.rooms, categories: ack.categories, roomsLoaded: true });
   }
 
   /** Sends a request; a timeout or a dropped connection becomes an alert and `null`. */
