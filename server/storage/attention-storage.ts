@@ -1,5 +1,6 @@
-// What the attention service needs from storage (PROTOCOL §12): the tables of migration 0008 and
-// the two repositories over them. Kept beside repositories.ts and schema.ts, which include them.
+// What the attention service needs from storage (PROTOCOL §12): the tables of migration 0008 (0009
+// indexes mentions by message) and the two repositories over them. Kept beside repositories.ts
+// and schema.ts, which include them.
 import type { NotifyLevel } from '../../common/attention-protocol';
 
 export interface MentionsTable {
@@ -59,9 +60,36 @@ export interface AlertRepository {
   delete(userId: string, id: string): Promise<boolean>;
 }
 
+/** Where a prune pass stands: the last mention row it looked at, in primary-key order. */
+export interface MentionKey {
+  userId: string;
+  roomId: string;
+  seq: number;
+}
+
+export interface MentionPrunePage {
+  /** Rows looked at (at most the limit asked for). */
+  scanned: number;
+  deleted: number;
+  /** Where the next page starts; null when the pass has reached the end of the table. */
+  next: MentionKey | null;
+}
+
 export interface AttentionRepository {
   /** One multi-row insert: the message `seq` of the room mentions these users. */
   addMentions(roomId: string, seq: number, userIds: readonly string[]): Promise<void>;
+  /** An edited message: its mention rows of users other than `keepUserIds` go (one statement). */
+  keepMentions(roomId: string, seq: number, keepUserIds: readonly string[]): Promise<void>;
+  /** Removed messages: their mention rows go (a statement per 500 seqs). */
+  removeMentions(roomId: string, seqs: readonly number[]): Promise<void>;
+  /**
+   * One page of the prune pass: up to `limit` rows after `after` (from the start when null), of
+   * which those at or below the user's stored read marker, or whose message is gone, are deleted.
+   * Two statements, each bounded by `limit`.
+   */
+  pruneMentions(after: MentionKey | null, limit: number): Promise<MentionPrunePage>;
+  /** The user's mention rows, by room and seq (tests and diagnostics; not on any hot path). */
+  mentionRows(userId: string): Promise<{ roomId: string; seq: number }[]>;
   /**
    * Per room, the messages still existing that mention the user past their read marker — the
    * stored one, or the one in `readInMemory` for rooms where memory knows a newer one.

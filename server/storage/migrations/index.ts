@@ -10,6 +10,7 @@ import * as m0005 from './0005-sessions';
 import * as m0006 from './0006-file-hygiene';
 import * as m0007 from './0007-message-actions';
 import * as m0008 from './0008-attention';
+import * as m0009 from './0009-mention-pruning';
 import * as m0010 from './0010-last-room';
 
 type DialectMigration = { up(db: Kysely<unknown>, kind: SqlDialectKind): Promise<void> };
@@ -23,6 +24,7 @@ const migrations: Record<string, DialectMigration> = {
   '0006-file-hygiene': m0006,
   '0007-message-actions': m0007,
   '0008-attention': m0008,
+  '0009-mention-pruning': m0009,
   '0010-last-room': m0010,
 };
 

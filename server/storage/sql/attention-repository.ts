@@ -1,10 +1,15 @@
 // Mentions, invitations and notification levels (migration 0008). Each call is one statement:
 // a stored message adds its mentions in one multi-row insert, and rooms:list reads each of the
-// three in one query for the caller.
+// three in one query for the caller. An edit or a removal deletes one message's mention rows
+// through 0009's index; the prune pages through the rest (mention-prune.ts).
 import type { Kysely } from 'kysely';
 import type { NotifyLevel } from '../../../common/attention-protocol';
 import type { AttentionRepository } from '../attention-storage';
 import type { DatabaseSchema } from '../schema';
+import { pruneMentionPage } from './mention-prune';
+
+/** Seqs per statement when a removal is long (SQLite binds at most 32,766 parameters). */
+const CHUNK = 500;
 
 export function createAttentionRepository(db: Kysely<DatabaseSchema>): AttentionRepository {
   return {
@@ -15,6 +20,21 @@ export function createAttentionRepository(db: Kysely<DatabaseSchema>): Attention
         .values(userIds.map((userId) => ({ user_id: userId, room_id: roomId, seq })))
         .onConflict((oc) => oc.doNothing())
         .execute();
+    },
+    async keepMentions(roomId, seq, keepUserIds) {
+      let query = db.deleteFrom('mentions').where('room_id', '=', roomId).where('seq', '=', seq);
+      if (keepUserIds.length > 0) query = query.where('user_id', 'not in', keepUserIds);
+      await query.execute();
+    },
+    async removeMentions(roomId, seqs) {
+      for (let i = 0; i < seqs.length; i += CHUNK) {
+        await db.deleteFrom('mentions').where('room_id', '=', roomId).where('seq', 'in', seqs.slice(i, i + CHUNK)).execute();
+      }
+    },
+    pruneMentions: (after, limit) => pruneMentionPage(db, after, limit),
+    async mentionRows(userId) {
+      const rows = await db.selectFrom('mentions').select(['room_id', 'seq']).where('user_id', '=', userId).orderBy('room_id').orderBy('seq').execute();
+      return rows.map((row) => ({ roomId: row.room_id, seq: Number(row.seq) }));
     },
     async mentionCounts(userId, readInMemory) {
       let query = db
