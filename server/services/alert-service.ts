@@ -78,14 +78,19 @@ export class AlertService {
    * The stored message in a readable room (the caller checked history on, not disabled): one
    * `alert:match` per matching alert of a user who may read the room, never the sender's own.
    */
-  matched(message: Message, context: RoomContext): void {
+  matched(message: Message, context: RoomContext, already?: ReadonlyMap<string, AlertRecord>): void {
     for (const alert of this.index.match(message.text).values()) {
-      if (alert.userId === message.senderId) continue;
+      if (alert.userId === message.senderId || already?.has(alert.id)) continue;
       if (alert.roomIds !== null && !this.roomSet(alert).has(message.roomId)) continue;
       const owner = this.users.get(alert.userId);
       if (!owner || owner.disabled || !can(owner, 'readHistory', context.room, context.category)) continue;
       this.events.emit('alert:match', alert.userId, { alertId: alert.id, message, roomName: context.room.name });
     }
+  }
+
+  /** An edited message: only the alerts its new text matches and its old text did not. */
+  edited(before: Message, after: Message, context: RoomContext): void {
+    this.matched(after, context, this.index.match(before.text));
   }
 
   private async refresh(userId: string): Promise<void> {

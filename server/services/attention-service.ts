@@ -7,6 +7,11 @@
 // against the in-memory keyword index (one lookup per word), authorization from the room
 // directory; the only query is one multi-row insert of the mention rows, and only when the
 // message mentions somebody. Each push is one emit to the users' channels (every server).
+//
+// Edits and removals (docs/protocol.md "Attention, beyond §12"): an edit notifies only whom the
+// new text adds, and drops the rows of whom it no longer mentions; a removed message takes its
+// rows with it. Both follow the change that was already stored and acknowledged, so a failure
+// here is reported, not thrown: the prune (mention-sweep.ts) removes rows left behind.
 import { DEFAULT_NOTIFY_LEVEL } from '../../common/attention-protocol';
 import type { ClientRequest } from '../../common/protocol';
 import type { Message, RoomSummary, User } from '../domain';
@@ -35,7 +40,7 @@ export class AttentionService {
     readonly users: UserDirectory,
     private readonly events: DomainEventBus,
     private readonly reads: ReadPositions,
-    onError: (what: string, error: unknown) => void,
+    private readonly onError: (what: string, error: unknown) => void,
   ) {
     this.alerts = new AlertService(storage, directory, users, events);
     this.invitations = new InvitationService(storage, directory, users, events, onError);
@@ -45,25 +50,60 @@ export class AttentionService {
     await Promise.all([this.users.load(), this.alerts.load()]);
   }
 
-  /**
-   * A message was stored (and broadcast). Nothing for disabled rooms or rooms without chat
-   * history (a mention there could never be read back), and never anything for the sender.
-   */
+  /** A message was stored (and broadcast): its alerts, then its mentions. */
   async stored(message: Message, context: RoomContext): Promise<void> {
-    if (context.room.disabled || !context.category.chatHistory) return;
+    if (!announces(context)) return;
     this.alerts.matched(message, context);
-    const mentioned: string[] = [];
+    await this.mention(message, context, this.readersMentioned(message, context));
+  }
+
+  /**
+   * A message was edited (and `message:updated` sent): the same rules as a send for whom the new
+   * text mentions, but nobody the old text already mentioned hears of it again, and the rows of
+   * those it no longer mentions (or who may no longer read it) go, so their count drops.
+   */
+  async edited(before: Message, after: Message, context: RoomContext): Promise<void> {
+    try {
+      const readers = this.readersMentioned(after, context);
+      await this.storage.attention.keepMentions(after.roomId, after.seq, readers);
+      if (!announces(context)) return;
+      this.alerts.edited(before, after, context);
+      const already = this.users.mentioned(before.text);
+      await this.mention(after, context, readers.filter((userId) => !already.has(userId)));
+    } catch (error) {
+      this.onError('mentions and alerts after an edit', error);
+    }
+  }
+
+  /** Messages were removed (or rewritten by an administrator): their mention rows go with them. */
+  async removed(roomId: string, seqs: readonly number[]): Promise<void> {
+    if (seqs.length === 0) return;
+    try {
+      await this.storage.attention.removeMentions(roomId, seqs);
+    } catch (error) {
+      this.onError('mentions after a removal', error);
+    }
+  }
+
+  /** Who the text mentions and may be told: may read the room, not disabled, not the sender. */
+  private readersMentioned(message: Message, context: RoomContext): string[] {
+    if (!announces(context)) return [];
+    const readers: string[] = [];
     for (const userId of this.users.mentioned(message.text)) {
       const user = this.users.get(userId);
       if (!user || user.disabled || userId === message.senderId || !can(user, 'readHistory', context.room, context.category)) continue;
-      mentioned.push(userId);
+      readers.push(userId);
     }
-    if (mentioned.length === 0) return;
+    return readers;
+  }
+
+  private async mention(message: Message, context: RoomContext, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
     try {
       // Stored before the push, so a rooms:list the push prompts already counts it.
-      await this.storage.attention.addMentions(message.roomId, message.seq, mentioned);
+      await this.storage.attention.addMentions(message.roomId, message.seq, userIds);
     } finally {
-      this.events.emit('mention:new', mentioned, { message, roomName: context.room.name });
+      this.events.emit('mention:new', userIds, { message, roomName: context.room.name });
     }
   }
 
@@ -91,3 +131,9 @@ export class AttentionService {
     await this.storage.attention.setNotifyLevel(user.id, request.roomId, request.level);
   }
 }
+
+/**
+ * Nothing is announced for disabled rooms or rooms without chat history (a mention there could
+ * never be read back), and never anything to the sender.
+ */
+const announces = ({ room, category }: RoomContext): boolean => !room.disabled && category.chatHistory;

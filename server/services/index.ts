@@ -11,6 +11,7 @@ import { ConfigService } from './config-service';
 import { DomainEventBus } from './events';
 import { DEFAULT_FILE_OPTIONS, type FileOptions, FileService } from './file-service';
 import { LastRoomService } from './last-room-service';
+import { startMentionSweep } from './mention-sweep';
 import { MessageActionService } from './message-action-service';
 import { MessageAdminService } from './message-admin-service';
 import { MessageService } from './message-service';
@@ -72,6 +73,7 @@ export async function createServices(storage: Storage, options: ServiceOptions):
     onError('last rooms', error),
   );
   const files = new FileService(storage, rooms, blobs, { ...DEFAULT_FILE_OPTIONS, ...options.files });
+  const stopMentionSweep = startMentionSweep(storage.attention, (error) => onError('mention prune', error));
   return {
     storage,
     events,
@@ -84,13 +86,14 @@ export async function createServices(storage: Storage, options: ServiceOptions):
     rooms,
     messages: new MessageService(storage, events, config, rooms, readMarkers, onError, attention),
     files,
-    messageAdmin: new MessageAdminService(storage, events, files),
-    messageActions: new MessageActionService(storage, events, config, rooms, files),
+    messageAdmin: new MessageAdminService(storage, events, files, attention),
+    messageActions: new MessageActionService(storage, events, config, rooms, files, attention),
     readMarkers,
     directory,
     attention,
     lastRooms,
     close: async () => {
+      await stopMentionSweep();
       await Promise.all([readMarkers.close(), lastRooms.close()]);
     },
   };

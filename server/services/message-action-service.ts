@@ -7,6 +7,7 @@ import { checkMessageText } from '../../common/text';
 import type { Message, ReplyRef, User } from '../domain';
 import { AppError } from '../errors';
 import type { Storage } from '../storage/repositories';
+import type { AttentionService } from './attention-service';
 import { can } from './authorization';
 import type { ConfigService } from './config-service';
 import type { DomainEventBus } from './events';
@@ -40,12 +41,15 @@ export class MessageActionService {
     private readonly config: ConfigService,
     private readonly rooms: RoomService,
     private readonly files: FileService,
+    /** Mentions and alerts follow edits and removals (it reports its own failures). */
+    private readonly attention: Pick<AttentionService, 'edited' | 'removed'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Only the sender, only where the category allows edits; the text rules of a send. */
   async edit(user: User, request: ClientRequest<'message:edit'>): Promise<Message> {
-    const { category } = this.rooms.require(user, request.roomId, 'post');
+    const context = this.rooms.require(user, request.roomId, 'post');
+    const { category } = context;
     const message = await this.find(request.roomId, request.seq);
     if (message.senderId !== user.id) throw new AppError('forbidden', 'only its sender may edit a message');
     if (!category.messageEdits) throw new AppError('forbidden', 'messages cannot be edited in this category');
@@ -56,6 +60,8 @@ export class MessageActionService {
     const edited = await this.storage.messageActions.edit(request.roomId, request.seq, checked.text, this.now().toISOString());
     if (!edited) throw new AppError('not_found', 'no such message');
     this.events.emit('message:updated', edited);
+    // Before the ack, so a rooms:list right after it counts what the edit added or dropped.
+    await this.attention.edited(message, edited, context);
     return edited;
   }
 
@@ -73,6 +79,7 @@ export class MessageActionService {
     });
     if (!removed) throw new AppError('not_found', 'no such message');
     this.events.emit('messages:removed', request.roomId, [request.seq]);
+    await this.attention.removed(request.roomId, [request.seq]);
     // §10: the attachment goes with its message (the row at once, then the bytes).
     if (removed.fileId !== null) await this.files.removeAttachments([removed.fileId]);
   }

@@ -3,6 +3,7 @@
 // those messages held go with them (§10), rewritten messages included (they lose their file).
 import { AppError } from '../errors';
 import type { MessageFilter, Storage } from '../storage/repositories';
+import type { AttentionService } from './attention-service';
 import type { DomainEventBus } from './events';
 import type { FileService } from './file-service';
 
@@ -14,6 +15,8 @@ export class MessageAdminService {
     private readonly storage: Storage,
     private readonly events: DomainEventBus,
     private readonly files: FileService,
+    /** A removed or rewritten message mentions nobody any more (it reports its own failures). */
+    private readonly attention: Pick<AttentionService, 'removed'>,
   ) {}
 
   /** `by` is the administrator's user id, kept with each removal for the export (§11). */
@@ -38,6 +41,8 @@ export class MessageAdminService {
       // A rewritten message keeps its place; open clients show the new text at once (§11).
       for (const message of await this.storage.messageActions.getMany(roomId, seqs)) this.events.emit('message:updated', message);
     }
+    // A rewrite too: the text that named them is gone, and the administrator's replaces it unannounced.
+    await this.attention.removed(roomId, seqs);
     await this.files.removeAttachments(fileIds);
     return seqs.length;
   }
