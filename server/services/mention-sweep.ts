@@ -16,7 +16,7 @@ export interface MentionSweepOptions {
   pageSize: number;
 }
 
-export const DEFAULT_MENTION_SWEEP: MentionSweepOptions = { intervalMs: 10 * 60_000, firstDelayMs: 60_000, pageSize: 500 };
+export const DEFAULT_MENTION_SWEEP: MentionSweepOptions = { intervalMs: 10 * 60_000, firstDelayMs: 60_000, pageSize: 250 };
 
 export interface SweepResult {
   scanned: number;
