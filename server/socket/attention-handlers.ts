@@ -1,48 +1,27 @@
 // §12 events: alerts:list, alert:save, alert:delete, room:invitation; and room:notify (the
 // per-room notification level, a pchat addition).
 import type { Services } from '../services';
-import type { Limiter } from './rate-limiter';
-import { registerHandler } from './register-handler';
-import type { ChatSocket } from './types';
+import type { EventHandlers } from './register-handler';
 
-export function registerAttentionHandlers(
-  socket: ChatSocket,
-  limiter: Limiter,
+export function attentionHandlers(
   services: Services,
-  onError: (event: string, error: unknown) => void,
-): void {
-  const { user } = socket.data;
-  const { alerts, invitations } = services.attention;
-  registerHandler(socket, limiter, 'alerts:list', async () => ({ alerts: await alerts.list(user) }), onError);
-  registerHandler(socket, limiter, 'alert:save', async (request) => ({ alert: await alerts.save(user, request) }), onError);
-  registerHandler(
-    socket,
-    limiter,
-    'alert:delete',
-    async (request) => {
-      await alerts.delete(user, request);
+): Pick<EventHandlers, 'alerts:list' | 'alert:save' | 'alert:delete' | 'room:invitation' | 'room:notify'> {
+  const { attention } = services;
+  const { alerts, invitations } = attention;
+  return {
+    'alerts:list': async (socket) => ({ alerts: await alerts.list(socket.data.user) }),
+    'alert:save': async (socket, request) => ({ alert: await alerts.save(socket.data.user, request) }),
+    'alert:delete': async (socket, request) => {
+      await alerts.delete(socket.data.user, request);
       return {};
     },
-    onError,
-  );
-  registerHandler(
-    socket,
-    limiter,
-    'room:invitation',
-    async (request) => {
-      await invitations.answer(user, request);
+    'room:invitation': async (socket, request) => {
+      await invitations.answer(socket.data.user, request);
       return {};
     },
-    onError,
-  );
-  registerHandler(
-    socket,
-    limiter,
-    'room:notify',
-    async (request) => {
-      await services.attention.setNotifyLevel(user, request);
+    'room:notify': async (socket, request) => {
+      await attention.setNotifyLevel(socket.data.user, request);
       return {};
     },
-    onError,
-  );
+  };
 }

@@ -1,22 +1,16 @@
 // §11 message actions: message:edit, message:delete, message:react, messages:seek.
 import type { Services } from '../services';
-import type { Limiter } from './rate-limiter';
-import { registerHandler } from './register-handler';
-import type { ChatSocket } from './types';
+import type { EventHandlers } from './register-handler';
 
-export function registerMessageActionHandlers(
-  socket: ChatSocket,
-  limiter: Limiter,
-  services: Services,
-  onError: (event: string, error: unknown) => void,
-): void {
-  const { user } = socket.data;
+export function messageActionHandlers(services: Services): Pick<EventHandlers, 'message:edit' | 'message:delete' | 'message:react' | 'messages:seek'> {
   const actions = services.messageActions;
-  registerHandler(socket, limiter, 'message:edit', async (request) => ({ message: await actions.edit(user, request) }), onError);
-  registerHandler(socket, limiter, 'message:delete', async (request) => {
-    await actions.delete(user, request);
-    return {};
-  }, onError);
-  registerHandler(socket, limiter, 'message:react', async (request) => ({ message: await actions.react(user, request) }), onError);
-  registerHandler(socket, limiter, 'messages:seek', async (request) => ({ seq: await actions.seek(user, request) }), onError);
+  return {
+    'message:edit': async (socket, request) => ({ message: await actions.edit(socket.data.user, request) }),
+    'message:delete': async (socket, request) => {
+      await actions.delete(socket.data.user, request);
+      return {};
+    },
+    'message:react': async (socket, request) => ({ message: await actions.react(socket.data.user, request) }),
+    'messages:seek': async (socket, request) => ({ seq: await actions.seek(socket.data.user, request) }),
+  };
 }

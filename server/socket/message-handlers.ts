@@ -1,18 +1,13 @@
 // room:history, messages:since, message:send, search.
 import type { Services } from '../services';
-import type { Limiter } from './rate-limiter';
-import { registerHandler } from './register-handler';
-import type { ChatSocket } from './types';
+import type { EventHandlers } from './register-handler';
 
-export function registerMessageHandlers(
-  socket: ChatSocket,
-  limiter: Limiter,
-  services: Services,
-  onError: (event: string, error: unknown) => void,
-): void {
-  const { user } = socket.data;
-  registerHandler(socket, limiter, 'room:history', (request) => services.messages.history(user, request), onError);
-  registerHandler(socket, limiter, 'messages:since', (request) => services.messages.since(user, request), onError);
-  registerHandler(socket, limiter, 'message:send', async (request) => ({ message: await services.messages.send(user, request) }), onError);
-  registerHandler(socket, limiter, 'search', async (request) => ({ hits: await services.messages.search(user, request) }), onError);
+export function messageHandlers(services: Services): Pick<EventHandlers, 'room:history' | 'messages:since' | 'message:send' | 'search'> {
+  const { messages } = services;
+  return {
+    'room:history': (socket, request) => messages.history(socket.data.user, request),
+    'messages:since': (socket, request) => messages.since(socket.data.user, request),
+    'message:send': async (socket, request) => ({ message: await messages.send(socket.data.user, request) }),
+    search: async (socket, request) => ({ hits: await messages.search(socket.data.user, request) }),
+  };
 }

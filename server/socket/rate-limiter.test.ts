@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventLimits, RateLimiter } from './rate-limiter';
+import { RateLimiter, allowEvent } from './rate-limiter';
 
 describe('RateLimiter', () => {
   it('never limits a steady 20 sends/s and 100 other events/s', () => {
@@ -18,16 +18,25 @@ describe('RateLimiter', () => {
   });
 });
 
-describe('EventLimits', () => {
+describe('allowEvent', () => {
   it('needs room in both the connection and the user budget, and a refusal takes from neither', () => {
     const connection = new RateLimiter(0);
     const user = new RateLimiter(0, { send: { ratePerS: 1, burst: 2 }, other: { ratePerS: 1, burst: 1 } });
-    const limits = new EventLimits(connection, user);
-    expect([limits.allow('send'), limits.allow('send'), limits.allow('send')]).toEqual([true, true, false]);
+    expect([0, 0, 0].map((now) => allowEvent(connection, user, 'send', now))).toEqual([true, true, false]);
     // The refused third send did not use the connection's own budget.
-    const alone = new EventLimits(connection, new RateLimiter(0));
+    const roomy = new RateLimiter(0);
     let allowed = 0;
-    while (alone.allow('send')) allowed++;
+    while (allowEvent(connection, roomy, 'send', 0)) allowed++;
     expect(allowed).toBe(198);
+  });
+
+  it('keeps the two kinds apart', () => {
+    const connection = new RateLimiter(0);
+    const user = new RateLimiter(0);
+    let sends = 0;
+    while (allowEvent(connection, user, 'send', 0)) sends++;
+    expect(sends).toBe(200);
+    expect(allowEvent(connection, user, 'other', 0)).toBe(true);
+    expect(allowEvent(connection, user, 'send', 50)).toBe(true);
   });
 });

@@ -11,50 +11,52 @@ const CONNECTION_BUCKETS: Buckets = {
 };
 
 export class RateLimiter {
-  private readonly tokens: Record<Kind, number>;
-  private last: Record<Kind, number>;
+  // Plain number fields rather than a record per kind: every connection holds one of these, and
+  // four fields in one object are the least it can hold (issue 8, memory per connection).
+  private sendTokens: number;
+  private otherTokens: number;
+  private sendAt: number;
+  private otherAt: number;
 
   constructor(
     now = Date.now(),
     private readonly buckets: Buckets = CONNECTION_BUCKETS,
   ) {
-    this.tokens = { send: buckets.send.burst, other: buckets.other.burst };
-    this.last = { send: now, other: now };
+    this.sendTokens = buckets.send.burst;
+    this.otherTokens = buckets.other.burst;
+    this.sendAt = now;
+    this.otherAt = now;
   }
 
   /** Whether there is room for one more event now, without taking it. */
   has(kind: Kind, now = Date.now()): boolean {
-    this.refill(kind, now);
-    return this.tokens[kind] >= 1;
+    return this.refill(kind, now) >= 1;
   }
 
   allow(kind: Kind, now = Date.now()): boolean {
     if (!this.has(kind, now)) return false;
-    this.tokens[kind] -= 1;
+    if (kind === 'send') this.sendTokens -= 1;
+    else this.otherTokens -= 1;
     return true;
   }
 
-  private refill(kind: Kind, now: number): void {
+  /** Refills the bucket of `kind` up to `now`; returns its tokens. */
+  private refill(kind: Kind, now: number): number {
     const { ratePerS, burst } = this.buckets[kind];
-    this.tokens[kind] = Math.min(burst, this.tokens[kind] + ((now - this.last[kind]) / 1000) * ratePerS);
-    this.last[kind] = now;
+    if (kind === 'send') {
+      this.sendTokens = Math.min(burst, this.sendTokens + ((now - this.sendAt) / 1000) * ratePerS);
+      this.sendAt = now;
+      return this.sendTokens;
+    }
+    this.otherTokens = Math.min(burst, this.otherTokens + ((now - this.otherAt) / 1000) * ratePerS);
+    this.otherAt = now;
+    return this.otherTokens;
   }
-}
-
-export interface Limiter {
-  allow(kind: Kind): boolean;
 }
 
 /** A connection's own limits and its user's shared ones: an event needs room in both. */
-export class EventLimits implements Limiter {
-  constructor(
-    private readonly connection: RateLimiter,
-    private readonly user: RateLimiter,
-  ) {}
-
-  allow(kind: Kind): boolean {
-    // Check both before taking from either, so a refusal costs neither budget.
-    if (!this.connection.has(kind) || !this.user.has(kind)) return false;
-    return this.connection.allow(kind) && this.user.allow(kind);
-  }
+export function allowEvent(connection: RateLimiter, user: RateLimiter, kind: Kind, now = Date.now()): boolean {
+  // Check both before taking from either, so a refusal costs neither budget.
+  if (!connection.has(kind, now) || !user.has(kind, now)) return false;
+  return connection.allow(kind, now) && user.allow(kind, now);
 }

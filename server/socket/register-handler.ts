@@ -1,62 +1,65 @@
 // The one way a client→server event is handled: validate with the contract's schema, run the
 // handler, always answer with an ack, and never let a bad payload, a missing callback or a thrown
 // error escape into the process.
+//
+// Issue 8 (memory per idle connection): the handlers form ONE table built once per server, and
+// each connection reaches it through a single listener (socket-server.ts), instead of holding 18
+// listeners that each close over the connection. A handler gets its connection as an argument.
 import type { ZodError } from 'zod';
 import type { Ack, ClientEventName, ClientEventResults, ClientRequest, ProtocolError } from '../../common/protocol';
 import { clientEventSchemas } from '../../common/protocol';
 import { AppError } from '../errors';
 import { LONE_SURROGATE_MESSAGE, containsLoneSurrogate, containsNul } from '../nul-guard';
-import type { Limiter } from './rate-limiter';
+import { RateLimiter, allowEvent } from './rate-limiter';
 import type { ChatSocket } from './types';
 
-export type EventHandler<E extends ClientEventName> = (request: ClientRequest<E>) => Promise<ClientEventResults[E]>;
+export type EventHandler<E extends ClientEventName> = (socket: ChatSocket, request: ClientRequest<E>) => Promise<ClientEventResults[E]>;
+
+/** Every event of the contract with its handler; each *-handlers.ts file builds its part. */
+export type EventHandlers = { [E in ClientEventName]: EventHandler<E> };
 
 type AckFn = (answer: Ack<object>) => void;
+type OnError = (event: string, error: unknown) => void;
 
 /** Events whose answer is built from many rows: their user's budget bounds how many run at once. */
 const HEAVY_READS: ReadonlySet<ClientEventName> = new Set(['rooms:list', 'room:join', 'room:history', 'messages:since', 'search']);
 
-/** socket.io's typed `on` expects our typed listener; we deliberately accept anything on the
- * wire and validate it ourselves, so we register through an untyped view of the socket. */
-type RawSocket = { on(event: string, listener: (...args: unknown[]) => void): void };
+const noAck: AckFn = () => undefined;
 
-export function registerHandler<E extends ClientEventName>(
-  socket: ChatSocket,
-  limiter: Limiter,
-  event: E,
-  handler: EventHandler<E>,
-  onError: (event: string, error: unknown) => void,
-): void {
-  (socket as unknown as RawSocket).on(event, (...args: unknown[]) => {
-    const last = args.at(-1);
-    const ack: AckFn = typeof last === 'function' ? (last as AckFn) : () => undefined;
-    const payload = typeof args[0] === 'function' ? undefined : args[0];
-    const { budget } = socket.data;
-    const run: EventHandler<E> = HEAVY_READS.has(event) ? (request) => budget.heavy(() => handler(request)) : handler;
-    void answer(event, payload, run, limiter, onError).then((result) => {
-      try {
-        ack(result);
-      } catch (error) {
-        onError(event, error);
-      }
-    });
-  });
+/** Whether `event` is one of the contract's client events (anything else is ignored, unanswered). */
+export const isClientEvent = (event: unknown): event is ClientEventName => typeof event === 'string' && Object.hasOwn(clientEventSchemas, event);
+
+/**
+ * Handles one event that arrived on `socket` (`args` as socket.io passes them: the payload, then
+ * the ack callback when the client asked for one). Resolves once the ack was sent.
+ */
+export async function handleEvent(handlers: EventHandlers, socket: ChatSocket, event: ClientEventName, args: unknown[], onError: OnError): Promise<void> {
+  const last = args.at(-1);
+  const ack: AckFn = typeof last === 'function' ? (last as AckFn) : noAck;
+  const payload = typeof args[0] === 'function' ? undefined : args[0];
+  const result = await answer(handlers, socket, event, payload, onError);
+  try {
+    ack(result);
+  } catch (error) {
+    onError(event, error);
+  }
 }
 
-async function answer<E extends ClientEventName>(
-  event: E,
-  payload: unknown,
-  handler: EventHandler<E>,
-  limiter: Limiter,
-  onError: (event: string, error: unknown) => void,
-): Promise<Ack<object>> {
-  if (!limiter.allow(event === 'message:send' ? 'send' : 'other')) return failure('rate_limited', 'slow down');
+async function answer(handlers: EventHandlers, socket: ChatSocket, event: ClientEventName, payload: unknown, onError: OnError): Promise<Ack<object>> {
+  const { data } = socket;
+  // The connection's own buckets exist from its first event on, not from its connect.
+  data.limiter ??= new RateLimiter();
+  if (!allowEvent(data.limiter, data.budget.limiter, event === 'message:send' ? 'send' : 'other')) return failure('rate_limited', 'slow down');
   if (containsNul(payload)) return failure('bad_request', 'text must not contain U+0000');
   if (containsLoneSurrogate(payload)) return failure('bad_request', LONE_SURROGATE_MESSAGE);
   const parsed = clientEventSchemas[event].safeParse(payload);
   if (!parsed.success) return failure('bad_request', describe(parsed.error));
+  // The table pairs each event with its own handler; the compiler cannot follow that pairing
+  // through a name known only at run time, so the lookup goes through the widest handler type.
+  const handler = handlers[event] as unknown as EventHandler<ClientEventName>;
+  const request = parsed.data as ClientRequest<ClientEventName>;
   try {
-    const result = await handler(parsed.data as ClientRequest<E>);
+    const result = await (HEAVY_READS.has(event) ? data.budget.heavy(() => handler(socket, request)) : handler(socket, request));
     return { ok: true, ...result };
   } catch (error) {
     if (error instanceof AppError) return failure(error.code, error.message);

@@ -1,25 +1,13 @@
 // rooms:list, room:join, room:leave.
 import type { Services } from '../services';
 import { toDetail } from '../services/room-views';
-import type { Limiter } from './rate-limiter';
-import { registerHandler } from './register-handler';
+import type { EventHandlers } from './register-handler';
 import type { RoomPresence } from './room-presence';
-import type { ChatSocket } from './types';
 
-export function registerRoomHandlers(
-  socket: ChatSocket,
-  limiter: Limiter,
-  services: Services,
-  presence: RoomPresence,
-  onError: (event: string, error: unknown) => void,
-): void {
-  const { user, joined } = socket.data;
-
-  registerHandler(
-    socket,
-    limiter,
-    'rooms:list',
-    async () => {
+export function roomHandlers(services: Services, presence: RoomPresence): Pick<EventHandlers, 'rooms:list' | 'room:join' | 'room:leave'> {
+  return {
+    'rooms:list': async (socket) => {
+      const { user, joined } = socket.data;
       const [rooms, categories, lastRoomId] = await Promise.all([
         services.rooms.listFor(user, joined),
         services.rooms.categoriesFor(user),
@@ -28,14 +16,9 @@ export function registerRoomHandlers(
       // Unread counts (read markers), then mentions, invitations and notification levels (§12).
       return { rooms: await services.attention.annotate(user, await services.readMarkers.annotate(user, rooms)), categories, lastRoomId };
     },
-    onError,
-  );
 
-  registerHandler(
-    socket,
-    limiter,
-    'room:join',
-    async ({ roomId }) => {
+    'room:join': async (socket, { roomId }) => {
+      const { user } = socket.data;
       const context = services.messages.access(user, roomId, 'join');
       // Join the channel before reading the snapshot so no message falls between the two;
       // a message in both arrives twice with the same seq and the client keeps one.
@@ -46,19 +29,12 @@ export function registerRoomHandlers(
       services.lastRooms.joined(user.id, roomId);
       return { room: toDetail(user, context, true), ...page, roster: presence.snapshot(roomId) };
     },
-    onError,
-  );
 
-  registerHandler(
-    socket,
-    limiter,
-    'room:leave',
-    async ({ roomId }) => {
+    'room:leave': async (socket, { roomId }) => {
       // A room the caller cannot know about is not_found, like one that does not exist (§9.6).
-      if (!joined.has(roomId)) await services.rooms.findFor(user, roomId);
+      if (!socket.data.joined.has(roomId)) await services.rooms.findFor(socket.data.user, roomId);
       await presence.exit(socket, roomId);
       return {};
     },
-    onError,
-  );
+  };
 }

@@ -1,20 +1,19 @@
 // socket.io on the HTTP server: token check on connect, `session` first, then the handlers.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { clientEventSchemas } from '../../common/protocol';
 import type { Services } from '../services';
 import { SERVER_VERSION } from '../version';
-import { registerAttentionHandlers } from './attention-handlers';
+import { attentionHandlers } from './attention-handlers';
 import { wireAttentionPushes } from './attention-pushes';
 import { joinCluster } from './cluster';
 import { wireClusterSync } from './cluster-sync';
 import { wireLiveUpdates } from './live-updates';
 import { watchSessionExpiry } from './session-expiry';
-import { registerMessageActionHandlers } from './message-action-handlers';
-import { registerMessageHandlers } from './message-handlers';
-import { registerReadMarkerHandlers } from './read-marker-handlers';
-import { EventLimits, RateLimiter } from './rate-limiter';
-import { registerRoomHandlers } from './room-handlers';
+import { messageActionHandlers } from './message-action-handlers';
+import { messageHandlers } from './message-handlers';
+import { readMarkerHandlers } from './read-marker-handlers';
+import { type EventHandlers, handleEvent, isClientEvent } from './register-handler';
+import { roomHandlers } from './room-handlers';
 import { RoomPresence } from './room-presence';
 import { RosterTracker } from './roster-tracker';
 import type { ChatServer } from './types';
@@ -43,6 +42,12 @@ export async function attachSocketServer(
     maxHttpBufferSize: 1_000_000,
     serveClient: false,
   });
+  // engine.io keeps the upgrade request (headers, parser state) for the life of the connection;
+  // pchat reads only the handshake's auth and the connection's address, which socket.io takes
+  // from elsewhere, so the request goes at once (socket.io's "memory usage" advice; issue 8).
+  io.engine.on('connection', (rawSocket: { request: unknown }) => {
+    rawSocket.request = null;
+  });
   const onError = (what: string, error: unknown) => log(`socket ${what} failed`, error);
   const cluster = options.redisUrl === undefined ? null : await joinCluster(io, options.redisUrl, (e) => onError('redis', e));
   const serverId = cluster?.serverId ?? null;
@@ -51,6 +56,14 @@ export async function attachSocketServer(
   const unwireAttention = wireAttentionPushes(io, services.events);
   const stopSessionExpiry = watchSessionExpiry(io, services, onError); // before the connection handler below
   const unwireCluster = cluster === null ? () => undefined : wireClusterSync(io, services, live.local, onError);
+  // One table for the whole server: a connection holds a single listener, not one per event.
+  const handlers = {
+    ...roomHandlers(services, presence),
+    ...messageHandlers(services),
+    ...messageActionHandlers(services),
+    ...readMarkerHandlers(services),
+    ...attentionHandlers(services),
+  } satisfies EventHandlers;
   if (serverId !== null) {
     io.on('pchat:roster', (from, roomId, participants) => presence.remoteChanged(from, roomId, participants));
     io.on('pchat:bye', (from) => presence.remoteGone(from));
@@ -95,32 +108,14 @@ export async function attachSocketServer(
   io.on('connection', (socket) => {
     void socket.join([tokenChannel(socket.data.tokenHash), userChannel(socket.data.user.id)]);
     socket.emit('session', { user: socket.data.user, config: services.config.current, serverVersion: SERVER_VERSION });
-    socket.use((packet, next) => {
-      const [event] = packet;
-      if (closing) return;
-      if (typeof event !== 'string' || !Object.hasOwn(clientEventSchemas, event)) return next();
-      // Every handled event acks exactly once (register-handler.ts); count it until then.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      // Once closing, new events are dropped (see above); those running are counted until acked.
+      if (closing || !isClientEvent(event)) return;
       inFlight += 1;
-      const last: unknown = packet.at(-1);
-      const settle = () => {
+      void handleEvent(handlers, socket, event, args, onError).finally(() => {
         inFlight -= 1;
-      };
-      if (typeof last === 'function') {
-        packet[packet.length - 1] = (...args: unknown[]) => {
-          settle();
-          (last as (...a: unknown[]) => void)(...args);
-        };
-      } else {
-        packet.push(settle);
-      }
-      next();
+      });
     });
-    const limiter = new EventLimits(new RateLimiter(), socket.data.budget.limiter);
-    registerRoomHandlers(socket, limiter, services, presence, onError);
-    registerMessageHandlers(socket, limiter, services, onError);
-    registerMessageActionHandlers(socket, limiter, services, onError);
-    registerReadMarkerHandlers(socket, limiter, services, onError);
-    registerAttentionHandlers(socket, limiter, services, onError);
     socket.on('disconnect', () => {
       presence.exitAll(socket);
       budgets.disconnect(socket.data.user.id);

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
 import type { Participant, User } from '../domain';
+import type { RateLimiter } from './rate-limiter';
 import type { UserBudget } from './user-budgets';
 
 export interface SocketData {
@@ -10,6 +11,8 @@ export interface SocketData {
   joined: Set<string>;
   /** What this connection's user may hold on this server, shared by all their connections. */
   budget: UserBudget;
+  /** This connection's own rate limits (§9.12), made at its first event (register-handler.ts). */
+  limiter?: RateLimiter;
 }
 
 /** What servers tell each other through the adapter when several run together (--redis). */
