@@ -133,9 +133,15 @@ describe('MarkerBatch', () => {
       writes += 1;
       return markReadMany(markers);
     };
-    const batch = new MarkerBatch(storage, 20, (advanced) => announced.push(...advanced), (error) => {
-      throw error;
-    });
+    const batch = new MarkerBatch(
+      storage,
+      20,
+      (advanced) => announced.push(...advanced),
+      (error) => {
+        throw error;
+      },
+      () => true,
+    );
     const alice = 'id-alice';
     expect(await batch.advance(alice, 'open', 3)).toBe(3);
     expect(await batch.advance(alice, 'open', 2)).toBe(3);
@@ -156,10 +162,24 @@ describe('MarkerBatch', () => {
   });
 
   it('writes what is pending on close', async () => {
-    const batch = new MarkerBatch(storage, 60_000, () => undefined, () => undefined);
+    const batch = new MarkerBatch(storage, 60_000, () => undefined, () => undefined, () => true);
     await batch.advance('id-alice', 'open', 7);
     await batch.close();
     expect(await storage.readMarkers.marker('id-alice', 'open')).toBe(7);
+  });
+
+  it('drops the markers of a room deleted before they were written, and writes the others', async () => {
+    const errors: unknown[] = [];
+    // 'ghost' is not in the store: written, its marker would fail the batch on the foreign key.
+    const batch = new MarkerBatch(storage, 60_000, () => undefined, (error) => errors.push(error), (roomId) => roomId !== 'ghost');
+    await batch.advanceKnownAtLeast('id-alice', 'ghost', 4);
+    await batch.advance('id-alice', 'open', 8);
+    expect([...batch.readersOf('ghost')]).toEqual(['id-alice']);
+    await batch.close();
+    expect(errors).toEqual([]);
+    expect(await storage.readMarkers.marker('id-alice', 'open')).toBe(8);
+    expect(batch.knownFor('id-alice').has('ghost')).toBe(false);
+    expect(batch.readersOf('ghost').size).toBe(0);
   });
 });
 

@@ -42,6 +42,8 @@ export class MarkerBatch {
     private readonly flushEveryMs: number,
     private readonly onAdvanced: (advanced: Advanced[]) => void,
     private readonly onError: (error: unknown) => void,
+    /** Whether the room still exists: a marker of a deleted room can never be written. */
+    private readonly roomExists: (roomId: string) => boolean,
   ) {}
 
   /** Moves the user's marker forward to `seq` (never back); resolves to where it stands. */
@@ -128,9 +130,11 @@ export class MarkerBatch {
   }
 
   private async flush(): Promise<void> {
-    const batch = [...this.pending.values()];
-    if (batch.length === 0) return this.forgetIdle();
+    // A room deleted meanwhile takes its markers with it (in the store by cascade, here by hand);
+    // kept, they would fail the whole batch on its foreign key, again at every retry.
+    const batch = [...this.pending.values()].filter((entry) => this.roomExists(entry.roomId) || this.forget(entry.userId, entry.roomId));
     this.pending = new Map();
+    if (batch.length === 0) return this.forgetIdle();
     try {
       await this.storage.readMarkers.markReadMany(batch.map(({ userId, roomId, seq }) => ({ userId, roomId, seq })));
     } catch (error) {
@@ -148,17 +152,23 @@ export class MarkerBatch {
     this.forgetIdle();
   }
 
+  /** Drops what memory holds of one marker; false, so a filter can call it. */
+  private forget(userId: string, roomId: string): false {
+    const rooms = this.known.get(userId);
+    rooms?.delete(roomId);
+    if (rooms?.size === 0) this.known.delete(userId);
+    const readers = this.readersByRoom.get(roomId);
+    readers?.delete(userId);
+    if (readers?.size === 0) this.readersByRoom.delete(roomId);
+    return false;
+  }
+
   private forgetIdle(): void {
     const before = Date.now() - FORGET_AFTER_MS;
     for (const [userId, rooms] of this.known) {
       for (const [roomId, known] of rooms) {
-        if (known.touchedAt >= before || this.pending.has(keyOf(userId, roomId))) continue;
-        rooms.delete(roomId);
-        const readers = this.readersByRoom.get(roomId);
-        readers?.delete(userId);
-        if (readers?.size === 0) this.readersByRoom.delete(roomId);
+        if (known.touchedAt < before && !this.pending.has(keyOf(userId, roomId))) this.forget(userId, roomId);
       }
-      if (rooms.size === 0) this.known.delete(userId);
     }
   }
 }

@@ -52,7 +52,13 @@ export class ReadMarkerService {
     private readonly options: ReadMarkerOptions,
     onError: (error: unknown) => void,
   ) {
-    this.batch = new MarkerBatch(storage, options.flushEveryMs ?? 500, (advanced) => this.announceReads(advanced), onError);
+    this.batch = new MarkerBatch(
+      storage,
+      options.flushEveryMs ?? 500,
+      (advanced) => this.announceReads(advanced),
+      onError,
+      (roomId) => directory.context(roomId) !== undefined,
+    );
   }
 
   async load(): Promise<void> {
