@@ -8,8 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '../domain';
 import type { LastRoomRecord, LastRoomRepository } from '../storage/last-room-storage';
 import type { CategoryRecord, RoomRecord, Storage } from '../storage/repositories';
+import { openSqliteDatabase } from '../storage/sqlite-database';
 import { openSqliteStorage } from '../storage/sqlite-storage';
-import { LastRoomService } from './last-room-service';
+import { LastRoomService, WRITE_CHUNK } from './last-room-service';
 import { RoomDirectory } from './room-directory';
 
 const category: CategoryRecord = {
@@ -118,6 +119,28 @@ describe('LastRoomService', () => {
     expect(writes.length).toBeGreaterThanOrEqual(2);
     expect(writes.length).toBeLessThanOrEqual(6);
     for (const batch of writes) expect(batch).toHaveLength(1);
+  });
+
+  it('writes a restart storm (every user rejoining in one interval) in chunks under the SQLite variable bound', async () => {
+    // 12,000 users × 3 variables is past SQLite's 32,766 in one statement; seeded in bulk.
+    const users = 12_000;
+    await storage.close();
+    const db = await openSqliteDatabase(dir);
+    const createdAt = new Date().toISOString();
+    for (let i = 0; i < users; i += 1000) {
+      const rows = Array.from({ length: 1000 }, (_, k) => ({ id: `storm-${i + k}`, name: `storm-${i + k}`, display_name: 'S', password_hash: 'x', roles: '["user"]', disabled: 0, created_at: createdAt }));
+      await db.insertInto('users').values(rows).execute();
+    }
+    await db.destroy();
+    storage = await openSqliteStorage(dir);
+    const errors: unknown[] = [];
+    const service = new LastRoomService(repository, directory, { clustered: false, flushEveryMs: 60_000 }, (error) => errors.push(error));
+    for (let i = 0; i < users; i += 1) service.joined(`storm-${i}`, i % 2 === 0 ? 'a' : 'b');
+    await service.close();
+    expect(errors).toEqual([]);
+    expect(writes.reduce((n, batch) => n + batch.length, 0)).toBe(users);
+    expect(Math.max(...writes.map((batch) => batch.length))).toBeLessThanOrEqual(WRITE_CHUNK);
+    expect((await storage.lastRooms.get('storm-11999'))?.roomId).toBe('b');
   });
 
   it('offers only a room the user may still find', async () => {

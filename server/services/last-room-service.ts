@@ -2,8 +2,10 @@
 // nothing — a new one, a cleared browser — opens it after sign-in (rooms:list `lastRoomId`).
 //
 // Off the hot path (DESIGN §4b): a join only sets a map entry. Every `flushEveryMs` the users whose
-// last room moved are written in one statement, so a storm of joins writes each user at most once
-// per interval, and close() writes what is left (services.close(), before the store closes).
+// last room moved are written, WRITE_CHUNK rows a statement, so a storm of joins writes each user
+// at most once per interval, and close() writes what is left (services.close(), before the store
+// closes). Chunks keep a statement under SQLite's 32,766 bound variables (a restart brings every
+// user back at once: 20,000 rejoins in one interval) and let other work run between them.
 // Losing the last interval in a crash costs a room choice, never a message.
 import type { User } from '../domain';
 import type { LastRoomRecord, LastRoomRepository } from '../storage/last-room-storage';
@@ -23,6 +25,8 @@ interface Known {
 }
 
 const DEFAULT_FLUSH_MS = 5000;
+/** Rows per statement: 3 variables each, far under the bound, about 3 ms of SQLite each. */
+export const WRITE_CHUNK = 500;
 
 export class LastRoomService {
   /** By user: the last join this server saw or read from the store (null: the store has none).
@@ -91,13 +95,18 @@ export class LastRoomService {
     if (this.pending.size === 0) return;
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    try {
-      await this.repository.putMany(batch);
-    } catch (error) {
-      this.onError(error);
-      // Back into the next batch, unless the user joined another room meanwhile.
-      for (const record of batch) if (!this.pending.has(record.userId)) this.pending.set(record.userId, record);
-      this.schedule();
+    for (let start = 0; start < batch.length; start += WRITE_CHUNK) {
+      // Between chunks, let the event loop serve sockets (better-sqlite3 writes on this thread).
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const chunk = batch.slice(start, start + WRITE_CHUNK);
+      try {
+        await this.repository.putMany(chunk);
+      } catch (error) {
+        this.onError(error);
+        // Back into the next batch, unless the user joined another room meanwhile.
+        for (const record of chunk) if (!this.pending.has(record.userId)) this.pending.set(record.userId, record);
+        this.schedule();
+      }
     }
   }
 }

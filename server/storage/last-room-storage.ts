@@ -23,7 +23,8 @@ export interface LastRoomRecord {
 export interface LastRoomRepository {
   /** The user's last joined room as stored, or null. */
   get(userId: string): Promise<LastRoomRecord | null>;
-  /** One statement for the batch (each user once); an older join never replaces a newer one. */
+  /** One statement for the records (each user once, a few hundred at most: the service chunks);
+   * an older join never replaces a newer one. */
   putMany(records: readonly LastRoomRecord[]): Promise<void>;
 }
 
