@@ -168,6 +168,20 @@ describe('MarkerBatch', () => {
     expect(await storage.readMarkers.marker('id-alice', 'open')).toBe(7);
   });
 
+  it('writes a batch larger than one statement may bind (thousands of users back after a restart)', async () => {
+    const rooms = Array.from({ length: 10 }, (_, i) => `busy-${i}`);
+    for (const id of rooms) await storage.rooms.create(room(id), new Date().toISOString());
+    const users = Array.from({ length: 1000 }, (_, i) => user(`reader${i}`));
+    for (const reader of users) await storage.users.create({ ...reader, passwordHash: 'x', disabled: false });
+    const errors: unknown[] = [];
+    const batch = new MarkerBatch(storage, 60_000, () => undefined, (error) => errors.push(error), () => true);
+    // 10,000 markers: 40,000 bound values in one INSERT would pass SQLite's 32,766.
+    for (const reader of users) for (const id of rooms) await batch.advanceKnownAtLeast(reader.id, id, 3);
+    await batch.close();
+    expect(errors).toEqual([]);
+    expect(await storage.readMarkers.marker('id-reader999', 'busy-9')).toBe(3);
+  });
+
   it('drops the markers of a room deleted before they were written, and writes the others', async () => {
     const errors: unknown[] = [];
     // 'ghost' is not in the store: written, its marker would fail the batch on the foreign key.

@@ -6,10 +6,8 @@ import type { Kysely } from 'kysely';
 import type { NotifyLevel } from '../../../common/attention-protocol';
 import type { AttentionRepository } from '../attention-storage';
 import type { DatabaseSchema } from '../schema';
+import { inChunks } from './chunks';
 import { pruneMentionPage } from './mention-prune';
-
-/** Seqs per statement when a removal is long (SQLite binds at most 32,766 parameters). */
-const CHUNK = 500;
 
 export function createAttentionRepository(db: Kysely<DatabaseSchema>): AttentionRepository {
   return {
@@ -27,8 +25,8 @@ export function createAttentionRepository(db: Kysely<DatabaseSchema>): Attention
       await query.execute();
     },
     async removeMentions(roomId, seqs) {
-      for (let i = 0; i < seqs.length; i += CHUNK) {
-        await db.deleteFrom('mentions').where('room_id', '=', roomId).where('seq', 'in', seqs.slice(i, i + CHUNK)).execute();
+      for (const part of inChunks(seqs)) {
+        await db.deleteFrom('mentions').where('room_id', '=', roomId).where('seq', 'in', part).execute();
       }
     },
     pruneMentions: (after, limit) => pruneMentionPage(db, after, limit),

@@ -5,16 +5,8 @@ import type { Kysely } from 'kysely';
 import type { SqlDialectKind } from '../dialect';
 import type { MessageActionRepository, MessageEdit, MessageRemoval } from '../repositories';
 import type { DatabaseSchema } from '../schema';
+import { inChunks } from './chunks';
 import { parseReactions, selectMessages, storeReactions, toMessage } from './message-rows';
-
-/** Rows per statement when a list is long (SQLite binds at most 32,766 parameters). */
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
 
 export function createMessageActionRepository(db: Kysely<DatabaseSchema>, kind: SqlDialectKind): MessageActionRepository {
   /**
@@ -44,7 +36,7 @@ export function createMessageActionRepository(db: Kysely<DatabaseSchema>, kind: 
 
     async getMany(roomId, seqs) {
       const found = [];
-      for (const part of chunks(seqs)) {
+      for (const part of inChunks(seqs)) {
         const rows = await selectMessages(db).where('m.room_id', '=', roomId).where('m.seq', 'in', part).execute();
         found.push(...rows.map(toMessage));
       }
@@ -90,7 +82,7 @@ export function createMessageActionRepository(db: Kysely<DatabaseSchema>, kind: 
     },
 
     async recordRemovals(removals) {
-      for (const part of chunks(removals)) await db.insertInto('message_removals').values(part.map(toRemovalRow)).execute();
+      for (const part of inChunks(removals)) await db.insertInto('message_removals').values(part.map(toRemovalRow)).execute();
     },
 
     async seek(roomId, date) {

@@ -3,6 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ReadMarkerRepository } from '../repositories';
 import type { DatabaseSchema } from '../schema';
+import { inChunks } from './chunks';
 import { fromFlag, toFlag } from './json-list';
 
 /** Moves the marker forward only: CASE rather than max()/greatest(), the one spelling both dialects share. */
@@ -26,13 +27,15 @@ export function createReadMarkerRepository(db: Kysely<DatabaseSchema>): ReadMark
       return Number(row.last_read_seq);
     },
     async markReadMany(markers) {
-      if (markers.length === 0) return;
-      // One statement for the whole batch: one transaction, one fsync. Each pair appears once.
-      await db
-        .insertInto('read_markers')
-        .values(markers.map((m) => ({ user_id: m.userId, room_id: m.roomId, last_read_seq: m.seq, followed: 0 })))
-        .onConflict((oc) => oc.columns(['user_id', 'room_id']).doUpdateSet({ last_read_seq: FORWARD_ONLY }))
-        .execute();
+      // A statement per 500 markers (each pair appears once): a batch after a restart of thousands
+      // of users would pass SQLite's limit of bound parameters in one.
+      for (const part of inChunks(markers)) {
+        await db
+          .insertInto('read_markers')
+          .values(part.map((m) => ({ user_id: m.userId, room_id: m.roomId, last_read_seq: m.seq, followed: 0 })))
+          .onConflict((oc) => oc.columns(['user_id', 'room_id']).doUpdateSet({ last_read_seq: FORWARD_ONLY }))
+          .execute();
+      }
     },
     async marker(userId, roomId) {
       const row = await db
