@@ -1,7 +1,11 @@
 // The benchmarks' simulated clients against a real pchat server on loopback: the wire-level build
 // (bench/support/wire-client.ts, engine.io/socket.io v4 text frames over ws) and the
 // socket.io-client build (real-client.ts) must behave the same, since benchmarks compare servers
-// with either. Each scenario runs with both.
+// with either. Each scenario runs with both; the last block checks pings and a server-side drop
+// against a plain socket.io server.
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as SocketIoServer } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientEventName, Message, RoomDetail, SessionResponse } from '../../common/protocol';
 import type { SimulatedClient, Via } from '../../bench/support/client-behaviour';
@@ -122,5 +126,51 @@ describe.each<ClientKind>(['wire', 'socket.io'])('bench client (%s) against a re
     expect(receiver.lastSeq(room.id)).toBe(after);
     expect(receiver.counters.duplicates).toBe(0);
     expect(receiver.counters.failures).toEqual({});
+  });
+});
+
+// Engine-level behaviour pchat's defaults make slow to see (pings every 25 s): a plain socket.io
+// server on loopback with a 150 ms ping interval, answering only what these checks need.
+describe.each<ClientKind>(['wire', 'socket.io'])('bench client (%s) against socket.io itself', (kind) => {
+  let http: Server;
+  let io: SocketIoServer;
+  let url: string;
+  const clients: SimulatedClient[] = [];
+  const session: SessionResponse = { token: 'any', user: { id: 'u', name: 'u', displayName: 'U', roles: ['user'] }, expiresAt: new Date(Date.now() + 60_000).toISOString() };
+
+  beforeAll(async () => {
+    http = createServer();
+    io = new SocketIoServer(http, { pingInterval: 150, pingTimeout: 150 });
+    io.on('connection', (socket) => {
+      socket.on('rooms:list', (_body: unknown, ack: (answer: unknown) => void) => ack({ ok: true, rooms: [], categories: [] }));
+      // The server drops the socket instead of answering: the request in flight has failed.
+      socket.on('room:join', () => void socket.disconnect(true));
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const made of clients) made.close();
+    await io.close();
+  });
+
+  it('answers pings, so the server keeps the connection well past its ping timeout', async () => {
+    const made = createClient(kind, { url, session });
+    clients.push(made);
+    await made.connect();
+    await settle(1000);
+    expect(io.sockets.sockets.size).toBe(1);
+    await expect(made.request('rooms:list', {})).resolves.toMatchObject({ ok: true });
+    expect(made.counters.failures).toEqual({});
+    made.close();
+    await waitFor(() => io.sockets.sockets.size === 0, 'the server to see the disconnect');
+  });
+
+  it('fails a request in flight when the server drops the socket, and counts it', async () => {
+    const made = createClient(kind, { url, session });
+    clients.push(made);
+    await made.connect();
+    await expect(made.request('room:join', { roomId: 'r' })).rejects.toThrow('room:join');
+    expect(made.counters.failures).toEqual({ 'room:join': 1 });
   });
 });
