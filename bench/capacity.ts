@@ -7,11 +7,14 @@
 // send→delivery latency at every receiver, lost deliveries, refused requests. The full run stops
 // at the first step that does not hold. Baseline in the same run: the same model, same steps, against a bare
 // socket.io server (bench/support/bare-socketio-server.ts). The simulated users run in several
-// client processes (bench/scale/capacity-worker.ts).
+// client processes (bench/scale/capacity-worker.ts), every one the wire-level client
+// (bench/support/wire-client.ts) unless --client socket.io; the table names it.
 //
 //   npx tsx bench/capacity.ts [--quick] [--store sqlite|postgres] [--steps 1000,2000,…] [--window S] [--fresh]
+//        [--client wire|socket.io]
 import { startServerProcess } from '../test/support/server-process';
 import { startBare } from './support/bench-servers';
+import { CLIENT_ENV, CLIENT_FLAG, clientKindOption, clientLabel } from './support/client-kind';
 import { sleep } from './support/clock';
 import { describeLoad, describeRun } from './support/machine';
 import { childPid, cpuMeter, rssBytes } from './support/proc-stats';
@@ -26,7 +29,10 @@ import { ADMIN_PASSWORD, type CapacityMeta, refreshSessions, seedCapacity } from
 import { DRAIN_MS } from './scale/sim-user';
 import { WorkerPool } from './scale/worker-pool';
 
-const options = parseBenchArgs({ steps: '', window: '' });
+const options = parseBenchArgs({ steps: '', window: '', ...CLIENT_FLAG });
+const CLIENT = clientKindOption(options);
+// The client processes inherit the environment; this is how they learn which client to build.
+process.env[CLIENT_ENV] = CLIENT;
 const { quick, store } = options;
 deadline('capacity', quick ? 420 : 3000);
 const base = quick ? QUICK_MODEL : FULL_MODEL;
@@ -77,7 +83,7 @@ async function startPchat(): Promise<Target> {
   const server = await startServerProcess({ args: ['--port', '0', ...prepared.run.serverArgs()], env: { PCHAT_ADMIN_PASSWORD: ADMIN_PASSWORD } });
   const forget = onExit(() => void server.kill('SIGKILL'));
   return {
-    label: `pchat (${store})`,
+    label: `pchat (${store}) · ${CLIENT}`,
     url: server.url,
     pid: childPid(prepared.run.dataDir),
     bare: false,
@@ -155,7 +161,7 @@ const pchatTarget = await startPchat();
 const ours = await runSteps(pchatTarget, model.steps, !quick);
 await pchatTarget.close();
 const bareServer = await startBare();
-const bare = await runSteps({ ...bareServer, bare: true }, ours.map((r) => r.users), false);
+const bare = await runSteps({ ...bareServer, label: `${bareServer.label} · ${CLIENT}`, bare: true }, ours.map((r) => r.users), false);
 await bareServer.close();
 workers.close();
 await prepared.drop();
@@ -172,7 +178,7 @@ console.log(
 );
 console.log(`load: ${describeRates(model, maxUsers)}${quick ? ' — time compressed for --quick' : ''}`);
 console.log(
-  `clients: ${workers.size} client processes (≤ ${model.clientsPerWorker} users each, one socket.io connection per user); ` +
+  `clients: ${workers.size} client processes (≤ ${model.clientsPerWorker} users each, one connection per user, ${clientLabel(CLIENT)}); ` +
     `each step measured for ${model.windowS} s after all its users connected; lost = deliveries missing ${DRAIN_MS / 1000} s after the send, neither live nor caught up; ` +
     `db CPU = the PostgreSQL backends serving the server (SQLite runs inside the server process)\n`,
 );
@@ -180,7 +186,7 @@ console.log(stepTable([...ours, ...bare]));
 for (const r of [...ours, ...bare]) if (r.reasons.length > 0) console.log(`  ${r.label} at ${r.users}: ${r.reasons.join('; ')}`);
 const mine = capacityLine(pchatTarget.label, ours);
 console.log(`\n${mine.text}`);
-console.log(capacityLine('bare socket.io (baseline)', bare).text);
+console.log(capacityLine(`bare socket.io · ${CLIENT} (baseline)`, bare).text);
 const reached = maxUsers >= USERS_TARGET;
 console.log(
   `target ≥ ${USERS_TARGET.toLocaleString('en')} connected users at p99 ≤ 100 ms: ` +

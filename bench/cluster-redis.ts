@@ -4,17 +4,20 @@
 // p99 of receivers on server two (every delivery crosses Redis) with that of receivers on server
 // one (the one-server figure). Always PostgreSQL: two servers must share a database, so --store
 // is ignored. Needs PostgreSQL and Redis (`bash scripts/ci-services.sh`; PCHAT_BENCH_POSTGRES_URL,
-// PCHAT_BENCH_REDIS_URL) and says SKIPPED without them.
+// PCHAT_BENCH_REDIS_URL) and says SKIPPED without them. Clients: the wire-level build
+// (support/wire-client.ts) unless --client socket.io.
 //
-//   npx tsx bench/cluster-redis.ts [--quick] [--receivers 200] [--rate 50] [--seconds 8]
+//   npx tsx bench/cluster-redis.ts [--quick] [--receivers 200] [--rate 50] [--seconds 8] [--client wire|socket.io]
 import { createClient } from 'redis';
 import { REDIS_URL, startPchat } from './support/bench-servers';
+import { CLIENT_FLAG, clientKindOption, clientLabel } from './support/client-kind';
 import { failuresCell, lostCell, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
 import { describeLoad, describeRun } from './support/machine';
 import { deadline, numberOption, parseBenchArgs } from './support/run-guard';
 import { ms, pct, percentile, table, verdict } from './support/stats';
 
-const options = parseBenchArgs({ receivers: '', rate: '', seconds: '' });
+const options = parseBenchArgs({ receivers: '', rate: '', seconds: '', ...CLIENT_FLAG });
+const CLIENT = clientKindOption(options);
 deadline('cluster with Redis', options.quick ? 300 : 600);
 const RECEIVERS = numberOption(options, 'receivers', 200, 100);
 const RATE = numberOption(options, 'rate', 50);
@@ -34,7 +37,7 @@ async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
-console.log(`cluster with Redis · ${describeRun()} · store postgres (always)${options.quick ? ' · --quick' : ''}`);
+console.log(`cluster with Redis · ${describeRun()} · store postgres (always) · clients ${clientLabel(CLIENT)}${options.quick ? ' · --quick' : ''}`);
 if (!(await redisAnswers(REDIS_URL))) {
   console.log(`SKIPPED: no Redis answers at ${REDIS_URL} (start it with \`bash scripts/ci-services.sh\` or set PCHAT_BENCH_REDIS_URL)`);
   process.exit(0);
@@ -71,6 +74,7 @@ try {
     seconds: SECONDS,
     serverPids: [one.pid, two.pid],
     processes: RECEIVERS > 250 ? 2 : 1,
+    client: CLIENT,
   });
   const same = result.groups['same server']!;
   const cross = result.groups['cross server']!;
@@ -78,7 +82,7 @@ try {
   const p99Cross = percentile(cross.latenciesMs, 99);
   console.log(
     table(
-      ['receivers', 'count', 'p50', 'p99', 'lost', 'reconn/caught-up', 'request failures', 'target', 'verdict'],
+      [`receivers (${clientLabel(CLIENT)})`, 'count', 'p50', 'p99', 'lost', 'reconn/caught-up', 'request failures', 'target', 'verdict'],
       [
         ['on server one (senders here)', String(same.receivers), ms(percentile(same.latenciesMs, 50)), ms(p99Same), lostCell(same), `${same.reconnects}/${same.caughtUp}`, failuresCell(same), 'baseline', ''],
         [
@@ -97,7 +101,7 @@ try {
   );
   console.log(
     `${RATE} msg/s for ${SECONDS} s, ${result.unacked} of ${result.sent} sends unacked · server CPU: one ${pct(result.serverCpu[0]!)}, two ${pct(result.serverCpu[1]!)} · ` +
-      `client CPU ${pct(result.clientCpu)} (${result.processes} receiver + 1 sender proc) · ${describeLoad()}`,
+      `client CPU ${pct(result.clientCpu)}, ${result.receiverUsPerDelivery.toFixed(0)} µs of receiver CPU per message (${clientLabel(result.client)}: ${result.processes} receiver + 1 sender proc) · ${describeLoad()}`,
   );
 } finally {
   await two.close();

@@ -6,17 +6,21 @@
 //
 // Measured per server: its CPU over the send phase (/proc utime+stime, % of one core), p50/p99
 // send→delivery over live deliveries, deliveries still missing 2 s after the run (catch-up
-// counted), sends never acked. Receivers run in child processes; the table says how many.
+// counted), sends never acked. Receivers run in child processes; the table says how many, and
+// which client build drove both servers: the wire-level client by default (support/wire-client.ts,
+// cheap enough that the clients are not the bottleneck), socket.io-client with --client socket.io.
 //
 //   npx tsx bench/realistic-fanout.ts [--quick] [--store sqlite|postgres] [--receivers 200]
-//        [--rate 50] [--seconds 8] [--users N] [--client-processes K]
+//        [--rate 50] [--seconds 8] [--users N] [--client-processes K] [--client wire|socket.io]
 import { type BenchServer, startBare, startPchat } from './support/bench-servers';
+import { CLIENT_FLAG, clientKindOption, clientLabel } from './support/client-kind';
 import { type FanoutResult, failuresCell, lostCell, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
 import { describeLoad, describeRun } from './support/machine';
 import { deadline, numberOption, parseBenchArgs } from './support/run-guard';
 import { ms, pct, percentile, table, verdict } from './support/stats';
 
-const options = parseBenchArgs({ receivers: '', rate: '', seconds: '', users: '', 'client-processes': '' });
+const options = parseBenchArgs({ receivers: '', rate: '', seconds: '', users: '', 'client-processes': '', ...CLIENT_FLAG });
+const CLIENT = clientKindOption(options);
 deadline('realistic fan-out', options.quick ? 420 : 900);
 const RATE = numberOption(options, 'rate', 50);
 const SECONDS = numberOption(options, 'seconds', 8, 4);
@@ -57,6 +61,7 @@ async function measure(server: BenchServer, receivers: number): Promise<Run> {
       seconds: SECONDS,
       serverPids: [server.pid],
       processes,
+      client: CLIENT,
     });
     return { server: server.label, receivers, users, result };
   } finally {
@@ -84,7 +89,7 @@ function row(run: Run, baseline: Run | undefined): string[] {
     `${run.receivers} × ${RATE}/s (sent ${run.result.achievedRate.toFixed(1)}/s)`,
     run.server,
     pct(cpu),
-    `${pct(run.result.clientCpu)} (${run.result.processes} receiver + 1 sender proc)`,
+    `${pct(run.result.clientCpu)}, ${run.result.receiverUsPerDelivery.toFixed(0)} µs/msg (${clientLabel(run.result.client)}: ${run.result.processes} receiver + 1 sender proc)`,
     ms(percentile(all.latenciesMs, 50)),
     ms(p99),
     lostCell(all),
@@ -95,7 +100,7 @@ function row(run: Run, baseline: Run | undefined): string[] {
   ];
 }
 
-console.log(`realistic fan-out · ${describeRun()} · store ${options.store}${options.quick ? ' · --quick' : ''}`);
+console.log(`realistic fan-out · ${describeRun()} · store ${options.store} · clients ${clientLabel(CLIENT)}${options.quick ? ' · --quick' : ''}`);
 const rows: string[][] = [];
 for (const receivers of SIZES) {
   const bare = await measure(await startBare(), receivers);
@@ -110,7 +115,7 @@ console.log(
   ),
 );
 console.log(
-  `each receiver: sign-in, rooms:list, room:join, room:read per arrival; 20 % follow, 5 % reconnect once (offline 1 s) and catch up; ` +
-    `${senderCount(RATE)} senders at ≤ 15 msg/s each; CPU = % of one core over the send phase; lost = acked messages a receiver had not seen 2 s after the run · ${describeLoad()}`,
+  `clients: ${clientLabel(CLIENT)} for every receiver and sender, against both servers · each receiver: sign-in, rooms:list, room:join, room:read per arrival; 20 % follow, 5 % reconnect once (offline 1 s) and catch up; ` +
+    `${senderCount(RATE)} senders at ≤ 15 msg/s each; CPU = % of one core over the send phase; µs/msg = receiver CPU per message handled, start of sends to final count; lost = acked messages a receiver had not seen 2 s after the run · ${describeLoad()}`,
 );
 process.exit(0);

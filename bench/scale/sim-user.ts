@@ -1,10 +1,12 @@
-// One simulated person of the capacity model: a RealClient (bench/support/real-client.ts: the
-// real client's join, read markers, follows, reconnect and catch-up) driven by the model's
+// One simulated person of the capacity model: a simulated client (bench/support/client-behaviour.ts:
+// the real client's join, read markers, follows, reconnect and catch-up; the build named by
+// PCHAT_BENCH_CLIENT, wire-level by default, see client-kind.ts) driven by the model's
 // timers — post, switch room, drop the connection — and the bookkeeping needed afterwards to
 // say which deliveries it should have had.
 import type { Message, SessionResponse } from '../../common/protocol';
 import { nowMs, stampedText } from '../support/clock';
-import { RealClient } from '../support/real-client';
+import type { SimulatedClient } from '../support/client-behaviour';
+import { clientKindFromEnv, createClient } from '../support/client-kind';
 import { type CapacityModel, exponentialMs, pickOpenRoom, userName } from './capacity-model';
 import type { SentMessage, UserSpec } from './capacity-messages';
 import { messageText } from './message-text';
@@ -36,7 +38,7 @@ type Action = 'post' | 'switch' | 'reconnect';
 export const DRAIN_MS = 2000;
 
 export class SimUser {
-  readonly client: RealClient;
+  readonly client: SimulatedClient;
   private openIndex = -1;
   private intervals: OpenInterval[] = [];
   private busy = false;
@@ -58,7 +60,7 @@ export class SimUser {
       user: { id: spec.id, name: spec.name, displayName: spec.name, roles: ['user'] },
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
     };
-    this.client = new RealClient({
+    this.client = createClient(clientKindFromEnv(), {
       url,
       session,
       focused: spec.focused,

@@ -1,12 +1,12 @@
 // One fan-out measurement, shared by realistic-fanout.ts and cluster-redis.ts: receivers that
 // behave like the real client (receiver-pool.ts) in one room, senders posting an even, open-loop
-// load that stays under the per-connection rate limit, server CPU read from /proc over the send
+// load that stays under the per-connection rate limit, all of one client build (client-kind.ts), server CPU read from /proc over the send
 // phase, and every acked message checked off against every receiver 2 s after the run.
 import type { Credentials } from './admin-api';
 import { signIn } from './admin-api';
 import { nowMs, sleep, stampedText } from './clock';
 import { cpuMeter } from './proc-stats';
-import { RealClient } from './real-client';
+import { type ClientKind, createClient } from './client-kind';
 import { type GroupResult, ReceiverPool, type ReceiverSpec } from './receiver-pool';
 
 /** PROTOCOL §9.12 allows 20 sends/s per connection; stay clear of it. */
@@ -69,6 +69,8 @@ export interface FanoutPlan {
   /** Servers whose CPU is measured, in the order the result lists them. */
   serverPids: number[];
   processes: number;
+  /** Which client build every receiver and sender is (client-kind.ts). */
+  client: ClientKind;
 }
 
 export interface FanoutResult {
@@ -81,14 +83,18 @@ export interface FanoutResult {
   serverCpu: number[];
   /** % of one core used by the receiver processes and this (sending) process together. */
   clientCpu: number;
+  /** Receiver CPU per message handled, µs, from the start of the sends to the final count: the
+   * clients' own cost, which (unlike clientCpu) does not shrink when a server falls behind. */
+  receiverUsPerDelivery: number;
   processes: number;
+  client: ClientKind;
 }
 
 export async function runFanout(plan: FanoutPlan): Promise<FanoutResult> {
-  const pool = await ReceiverPool.start(plan.specs, { processes: plan.processes });
+  const pool = await ReceiverPool.start(plan.specs, { processes: plan.processes, client: plan.client });
   const senders = await Promise.all(
     plan.senders.map(async ({ url, credentials }) => {
-      const client = new RealClient({ url, session: await signIn(url, credentials), focused: false });
+      const client = createClient(plan.client, { url, session: await signIn(url, credentials), focused: false });
       await client.connect();
       return client;
     }),
@@ -120,8 +126,13 @@ export async function runFanout(plan: FanoutPlan): Promise<FanoutResult> {
     const serverCpu = server.map((meter) => meter.stop());
     const clientCpu = clients.stop();
     await sleep(GRACE_MS);
-    const groups = await pool.finish({ [plan.roomId]: acked });
-    return { groups, sent: total, unacked, achievedRate: total / ((lastSendAt - started) / 1000 + 1 / plan.rate), serverCpu, clientCpu, processes: pool.processes };
+    const { groups, cost } = await pool.finish({ [plan.roomId]: acked });
+    return { groups, sent: total, unacked, achievedRate: total / ((lastSendAt - started) / 1000 + 1 / plan.rate), serverCpu,
+      clientCpu,
+      receiverUsPerDelivery: cost.deliveries === 0 ? 0 : (cost.cpuMs * 1000) / cost.deliveries,
+      processes: pool.processes,
+      client: plan.client,
+    };
   } finally {
     for (const sender of senders) sender.close();
     await pool.close();

@@ -2,18 +2,19 @@
 // the bottleneck when a thousand clients each decode every delivery and answer it with a marker.
 // The pool and its benchmark share one clock (clock.ts), so a send stamped here is timed there.
 //
-//   const pool = await ReceiverPool.start(specs, { processes: 2 });   // all signed in and joined
+//   const pool = await ReceiverPool.start(specs, { processes: 2, client: 'wire' });   // all signed in and joined
 //   pool.start();                                 // reconnect schedules begin now
 //   … send …
-//   const groups = await pool.finish({ [roomId]: ackedSeqs });        // per group: latencies, lost
+//   const { groups, cost } = await pool.finish({ [roomId]: ackedSeqs });  // per group: latencies, lost
 //   await pool.close();
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../test/support/server-process';
-import { emptyGroup, type FromWorker, type GroupResult, type ReceiverSpec, type ToWorker } from './receiver-protocol';
+import type { ClientKind } from './client-kind';
+import { type ClientCost, emptyGroup, type FromWorker, type GroupResult, type ReceiverSpec, type ToWorker } from './receiver-protocol';
 import { onExit } from './run-guard';
 
-export type { GroupResult, ReceiverSpec } from './receiver-protocol';
+export type { ClientCost, GroupResult, ReceiverSpec } from './receiver-protocol';
 
 const WORKER = join(REPO_ROOT, 'bench', 'support', 'receiver-worker.ts');
 
@@ -74,15 +75,19 @@ export class ReceiverPool {
   /**
    * Spawns `processes` receiver processes and deals the specs out round-robin; resolves when every
    * client has signed in, connected, listed rooms, joined its room and followed it if asked to.
+   * Every receiver is a `client` (client-kind.ts).
    */
-  static async start(specs: readonly ReceiverSpec[], { processes = 1, signInConcurrency = 4 } = {}): Promise<ReceiverPool> {
+  static async start(
+    specs: readonly ReceiverSpec[],
+    { processes = 1, signInConcurrency = 4, client = 'wire' }: { processes?: number; signInConcurrency?: number; client?: ClientKind } = {},
+  ): Promise<ReceiverPool> {
     const workers = Array.from({ length: Math.max(1, Math.min(processes, specs.length)) }, spawnWorker);
     const pool = new ReceiverPool(workers);
     try {
       await Promise.all(
         workers.map((worker, index) => {
           const mine = specs.filter((_, i) => i % workers.length === index);
-          post(worker, { type: 'setup', specs: mine, signInConcurrency: Math.max(1, Math.ceil(signInConcurrency / workers.length)) });
+          post(worker, { type: 'setup', specs: mine, signInConcurrency: Math.max(1, Math.ceil(signInConcurrency / workers.length)), client });
           return worker.next('ready');
         }),
       );
@@ -97,8 +102,9 @@ export class ReceiverPool {
     for (const worker of this.workers) post(worker, { type: 'start' });
   }
 
-  /** Results per group, lost deliveries counted against `expected` (room id → acked seqs). */
-  async finish(expected: Record<string, number[]>): Promise<Record<string, GroupResult>> {
+  /** Results per group, lost deliveries counted against `expected` (room id → acked seqs), and
+   * what the receiver processes spent since start(). */
+  async finish(expected: Record<string, number[]>): Promise<{ groups: Record<string, GroupResult>; cost: ClientCost }> {
     const answers = await Promise.all(
       this.workers.map(async (worker) => {
         post(worker, { type: 'finish', expected });
@@ -106,12 +112,15 @@ export class ReceiverPool {
       }),
     );
     const groups: Record<string, GroupResult> = {};
-    for (const { groups: theirs } of answers) {
+    const cost: ClientCost = { cpuMs: 0, deliveries: 0 };
+    for (const { groups: theirs, cost: theirCost } of answers) {
       for (const [name, result] of Object.entries(theirs)) {
         groups[name] = merge(groups[name] ?? emptyGroup(), result);
       }
+      cost.cpuMs += theirCost.cpuMs;
+      cost.deliveries += theirCost.deliveries;
     }
-    return groups;
+    return { groups, cost };
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 // What the receiver pool (this process) and its receiver processes (receiver-worker.ts) say to
 // each other over the child-process IPC channel.
 import type { Credentials } from './admin-api';
+import type { ClientKind } from './client-kind';
 
 export interface ReceiverSpec {
   url: string;
@@ -32,6 +33,14 @@ export interface GroupResult {
   failures: Record<string, number>;
 }
 
+/** What the receivers of a process cost from `start` to `finish`, to compare client builds. */
+export interface ClientCost {
+  /** CPU time (user + system) of the receiver process(es), ms. */
+  cpuMs: number;
+  /** Messages the receivers handled (live, history or catch-up, each counted once per receiver). */
+  deliveries: number;
+}
+
 export const emptyGroup = (): GroupResult => ({
   receivers: 0,
   latenciesMs: [],
@@ -45,12 +54,12 @@ export const emptyGroup = (): GroupResult => ({
 });
 
 export type ToWorker =
-  | { type: 'setup'; specs: ReceiverSpec[]; signInConcurrency: number }
+  | { type: 'setup'; specs: ReceiverSpec[]; signInConcurrency: number; client: ClientKind }
   | { type: 'start' }
   | { type: 'finish'; expected: Record<string, number[]> }
   | { type: 'close' };
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'result'; groups: Record<string, GroupResult> }
+  | { type: 'result'; groups: Record<string, GroupResult>; cost: ClientCost }
   | { type: 'error'; message: string };

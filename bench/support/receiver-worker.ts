@@ -1,26 +1,30 @@
-// One receiver process of a ReceiverPool: runs many RealClients so that the clients' own work
-// (decoding every delivery, sending a marker per arrival) can be spread over processes and not
-// be what a benchmark measures. Started by receiver-pool.ts; talks to it over IPC only.
+// One receiver process of a ReceiverPool: runs many simulated clients (the wire-level build by
+// default, socket.io-client with `--client socket.io`; client-kind.ts) so that the clients' own
+// work (decoding every delivery, sending a marker per arrival) can be spread over processes and
+// not be what a benchmark measures. Started by receiver-pool.ts; talks to it over IPC only.
 import type { SessionResponse } from '../../common/protocol';
 import { inBatches, signIn } from './admin-api';
 import { nowMs, stampOf } from './clock';
-import { RealClient } from './real-client';
-import { emptyGroup, type FromWorker, type GroupResult, type ReceiverSpec, type ToWorker } from './receiver-protocol';
+import type { SimulatedClient } from './client-behaviour';
+import { type ClientKind, createClient } from './client-kind';
+import { type ClientCost, emptyGroup, type FromWorker, type GroupResult, type ReceiverSpec, type ToWorker } from './receiver-protocol';
 
 interface Running {
   spec: ReceiverSpec;
-  client: RealClient;
+  client: SimulatedClient;
   latenciesMs: number[];
   reconnectFailed: boolean;
 }
 
 let running: Running[] = [];
+let deliveries = 0;
+let cpuAtStart: NodeJS.CpuUsage | undefined;
 
 const send = (message: FromWorker) => process.send?.(message);
 // The pool went away (crash, deadline): nothing left to report to.
 process.on('disconnect', () => process.exit(0));
 
-async function setup(specs: ReceiverSpec[], signInConcurrency: number): Promise<void> {
+async function setup(specs: ReceiverSpec[], signInConcurrency: number, kind: ClientKind): Promise<void> {
   // One sign-in per user and server in this process: several receivers may be one user's devices.
   const sessions = new Map<string, Promise<SessionResponse>>();
   const sessionOf = (spec: ReceiverSpec) => {
@@ -30,11 +34,12 @@ async function setup(specs: ReceiverSpec[], signInConcurrency: number): Promise<
   };
   running = await inBatches(specs, signInConcurrency, async (spec) => {
     const latenciesMs: number[] = [];
-    const client = new RealClient({
+    const client = createClient(kind, {
       url: spec.url,
       session: await sessionOf(spec),
       focused: spec.focused,
       onMessage: (message, via) => {
+        deliveries += 1;
         const sentAt = via === 'live' ? stampOf(message.text) : undefined;
         if (sentAt !== undefined) latenciesMs.push(nowMs() - sentAt);
       },
@@ -47,6 +52,8 @@ async function setup(specs: ReceiverSpec[], signInConcurrency: number): Promise<
 }
 
 function start(): void {
+  deliveries = 0;
+  cpuAtStart = process.cpuUsage();
   for (const entry of running) {
     if (!entry.spec.reconnect) continue;
     const { atMs, offlineMs } = entry.spec.reconnect;
@@ -54,6 +61,11 @@ function start(): void {
       entry.client.reconnect(offlineMs).catch(() => (entry.reconnectFailed = true));
     }, atMs);
   }
+}
+
+function cost(): ClientCost {
+  const used = process.cpuUsage(cpuAtStart);
+  return { cpuMs: (used.user + used.system) / 1000, deliveries };
 }
 
 function finish(expected: Record<string, number[]>): Record<string, GroupResult> {
@@ -81,7 +93,7 @@ function finish(expected: Record<string, number[]>): Record<string, GroupResult>
 process.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'setup':
-      setup(message.specs, message.signInConcurrency).then(
+      setup(message.specs, message.signInConcurrency, message.client).then(
         () => send({ type: 'ready' }),
         (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
       );
@@ -91,7 +103,7 @@ process.on('message', (message: ToWorker) => {
       break;
     case 'finish':
       // Counted as things stand now: a reconnect still under way has simply lost what it lacks.
-      send({ type: 'result', groups: finish(message.expected) });
+      send({ type: 'result', groups: finish(message.expected), cost: cost() });
       break;
     case 'close':
       for (const { client } of running) client.close();
