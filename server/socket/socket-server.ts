@@ -17,6 +17,7 @@ import { roomHandlers } from './room-handlers';
 import { RoomPresence } from './room-presence';
 import { RosterTracker } from './roster-tracker';
 import type { ChatServer } from './types';
+import { releaseUpgradeRequests } from './upgrade-request';
 import { UserBudgets } from './user-budgets';
 import { tokenChannel, userChannel } from './types';
 
@@ -42,12 +43,7 @@ export async function attachSocketServer(
     maxHttpBufferSize: 1_000_000,
     serveClient: false,
   });
-  // engine.io keeps the upgrade request (headers, parser state) for the life of the connection;
-  // pchat reads only the handshake's auth and the connection's address, which socket.io takes
-  // from elsewhere, so the request goes at once (socket.io's "memory usage" advice; issue 8).
-  io.engine.on('connection', (rawSocket: { request: unknown }) => {
-    rawSocket.request = null;
-  });
+  releaseUpgradeRequests(io.engine);
   const onError = (what: string, error: unknown) => log(`socket ${what} failed`, error);
   const cluster = options.redisUrl === undefined ? null : await joinCluster(io, options.redisUrl, (e) => onError('redis', e));
   const serverId = cluster?.serverId ?? null;
