@@ -146,7 +146,16 @@ export class ChatClient {
     if (token) await deleteSession(this.fetchFn, serverUrl, token);
     // Signing out on purpose also drops the unsent messages from storage (an ended session keeps them).
     await this.outbox.forget(serverUrl, this.store.getState().user?.id);
+    await this.forgetLastRoom();
     this.teardown();
+  }
+
+  /**
+   * The device's last room belongs to whoever was signed in: the next person on this browser must
+   * not land in it. The same user loses nothing, the server remembers it (rooms:list `lastRoomId`).
+   */
+  private forgetLastRoom(): Promise<void> {
+    return this.deps.platform.saveSettings({ lastRoomId: null });
   }
 
   /**
@@ -155,6 +164,7 @@ export class ChatClient {
    */
   sessionEnded(): void {
     void this.deps.platform.saveToken(this.store.getState().serverUrl, null);
+    void this.forgetLastRoom();
     this.teardown({ key: 'errors.session_ended' });
   }
 
