@@ -4,7 +4,13 @@
 // characters, 200 room:join on one socket at once, RSS before, at its peak, and settled after.
 // RSS is VmRSS from /proc/<pid>/status after a settle; each server is started with --expose-gc
 // and a preload that runs gc() on SIGUSR2 (support/gc-on-signal.mjs), so readings follow a full GC
-// (the table says when that was not possible).
+// (the table says when that was not possible); the preload also reports the V8 heap in use.
+//
+// Per connection means at the margin: the server first holds N warm-up connections, then the
+// measured N join them. The first connections of a fresh process also pay for V8's young
+// generation growing to its full size (about 30 MB, once, whatever the number of connections
+// after) and for code compiled on first use; that "cold" figure is printed too, but it says how
+// fast connections arrived, not what one costs to hold.
 //
 //   npx tsx bench/memory-per-connection.ts [--quick] [--store sqlite|postgres] [--connections 2000] [--users N]
 import { inBatches, signIn } from './support/admin-api';
@@ -46,28 +52,48 @@ async function fill(server: BenchServer, roomId: string, count: number, length: 
   sender!.close();
 }
 
+interface Reading {
+  rss: number;
+  /** V8 heap in use after the forced GCs (NaN without the preload). */
+  heap: number;
+}
+
+/** Settled RSS and, when the preload reports it, the V8 heap in use after the same GCs. */
+async function reading(server: BenchServer, settleMs?: number): Promise<Reading> {
+  const rss = await settledRss(server, settleMs);
+  const reports = [...server.output().matchAll(/gc-on-signal: heap \d+ (\d+) \d+/g)];
+  const last = reports.at(-1)?.[1];
+  return { rss, heap: last === undefined ? Number.NaN : Number(last) };
+}
+
 interface PerConnection {
   server: string;
   gc: boolean;
-  before: number;
-  idle: number;
-  joined: number;
+  empty: Reading;
+  before: Reading;
+  idle: Reading;
+  joined: Reading;
 }
 
 async function perConnection(server: BenchServer): Promise<PerConnection> {
   try {
-    console.error(`· ${server.label}: ${CONNECTIONS} connections (${USERS} users), setting up`);
+    console.error(`· ${server.label}: ${CONNECTIONS} + ${CONNECTIONS} connections (${USERS} users), setting up`);
     const rooms = await Promise.all(Array.from({ length: ROOMS }, (_, i) => server.createOpenRoom(`Room ${i}`)));
     for (const roomId of rooms) await fill(server, roomId, 30, 200);
-    const clients = await signedInClients(server, CONNECTIONS, USERS);
-    const before = await settledRss(server);
-    await inBatches(clients, 50, (client) => client.connect());
-    const idle = await settledRss(server, 3000);
-    console.error(`· ${server.label}: each connection opens one room`);
-    await inBatches(clients, 50, (client, i) => client.open(rooms[i % ROOMS]!));
-    const joined = await settledRss(server, 3000);
+    const clients = await signedInClients(server, 2 * CONNECTIONS, USERS);
+    const warm = clients.slice(0, CONNECTIONS);
+    const measured = clients.slice(CONNECTIONS);
+    const empty = await reading(server);
+    await inBatches(warm, 50, (client) => client.connect());
+    const before = await reading(server, 3000);
+    console.error(`· ${server.label}: ${CONNECTIONS} more, idle`);
+    await inBatches(measured, 50, (client) => client.connect());
+    const idle = await reading(server, 3000);
+    console.error(`· ${server.label}: each of them opens one room`);
+    await inBatches(measured, 50, (client, i) => client.open(rooms[i % ROOMS]!));
+    const joined = await reading(server, 3000);
     for (const client of clients) client.close();
-    return { server: server.label, gc: canForceGc(server), before, idle, joined };
+    return { server: server.label, gc: canForceGc(server), empty, before, idle, joined };
   } finally {
     await server.close();
   }
@@ -104,27 +130,56 @@ console.log(`memory per connection · ${describeRun()} · store ${options.store}
 const env = memoryProbeEnv();
 const bare = await perConnection(await startBare({ env }));
 const ours = await perConnection(await startPchat({ store: options.store, env }));
-const perConn = (bytes: number, from: number) => kb((bytes - from) / CONNECTIONS);
+const per = (from: Reading, to: Reading, key: keyof Reading) => (to[key] - from[key]) / CONNECTIONS;
+const perKb = (from: Reading, to: Reading, key: keyof Reading) => {
+  const bytes = per(from, to, key);
+  return Number.isNaN(bytes) ? '—' : kb(bytes);
+};
 // What pchat adds to what socket.io itself costs per connection (RSS includes the allocator's
-// and V8's own slack, so even the bare server shows a few tens of KB).
-const overBare = (m: PerConnection, key: 'idle' | 'joined') => (m === ours ? `${kb((m[key] - m.before - (bare[key] - bare.before)) / CONNECTIONS)} over bare` : '');
+// and V8's own slack, so even the bare server shows some KB beyond its heap).
+const overBare = (m: PerConnection, to: 'idle' | 'joined', key: keyof Reading) =>
+  m === ours ? `${kb(per(m.before, m[to], key) - per(bare.before, bare[to], key))} over bare` : '';
 console.log(
   table(
-    ['server', 'RSS before', `${CONNECTIONS} idle`, 'per idle conn', '', 'each with a room open', 'per joined conn', '', 'GC forced', 'target', 'verdict'],
+    [
+      'server',
+      'RSS, none',
+      `${CONNECTIONS} held`,
+      'cold: first conns',
+      `+ ${CONNECTIONS} idle`,
+      'per idle conn',
+      '',
+      'V8 heap per idle conn',
+      '',
+      'each with a room open',
+      'per joined conn',
+      'heap per joined conn',
+      'GC forced',
+      'target',
+      'verdict',
+    ],
     [bare, ours].map((m) => [
       m.server,
-      mb(m.before),
-      mb(m.idle),
-      perConn(m.idle, m.before),
-      overBare(m, 'idle'),
-      mb(m.joined),
-      perConn(m.joined, m.before),
-      overBare(m, 'joined'),
+      mb(m.empty.rss),
+      mb(m.before.rss),
+      perKb(m.empty, m.before, 'rss'),
+      mb(m.idle.rss),
+      perKb(m.before, m.idle, 'rss'),
+      overBare(m, 'idle', 'rss'),
+      perKb(m.before, m.idle, 'heap'),
+      overBare(m, 'idle', 'heap'),
+      mb(m.joined.rss),
+      perKb(m.before, m.joined, 'rss'),
+      perKb(m.before, m.joined, 'heap'),
       m.gc ? 'yes' : 'no (settled RSS)',
       m === ours ? `≤ ${kb(IDLE_TARGET_BYTES)} per idle conn` : 'baseline',
-      m === ours ? verdict((m.idle - m.before) / CONNECTIONS <= IDLE_TARGET_BYTES) : '',
+      m === ours ? verdict(per(m.before, m.idle, 'rss') <= IDLE_TARGET_BYTES) : '',
     ]),
   ),
+);
+console.log(
+  `per conn: RSS growth from ${CONNECTIONS} held to ${2 * CONNECTIONS} held, over ${CONNECTIONS}; cold: from none to ${CONNECTIONS} held ` +
+    "(includes the young generation's one-off growth)",
 );
 const heavyBare = await heavyRoom(await startBare({ env }));
 const heavyOurs = await heavyRoom(await startPchat({ store: options.store, env }));
