@@ -109,7 +109,9 @@ export class AttentionService {
 
   /** Adds mentions, invited and notify to the summaries of rooms:list (after the read markers). */
   async annotate(user: User, summaries: RoomSummary[]): Promise<RoomSummary[]> {
-    const readInMemory = this.reads.readsInMemory(user.id);
+    // A copy of the few markers the store may be behind on: the query must not see them move.
+    const unwritten = this.reads.readsInMemory(user.id);
+    const readInMemory = unwritten.size === 0 ? unwritten : new Map(unwritten);
     const [counts, invited, levels] = await Promise.all([
       this.storage.attention.mentionCounts(user.id, readInMemory),
       this.invitations.invitedRooms(user.id),

@@ -23,6 +23,7 @@ export type Advanced = Pick<Pending, 'userId' | 'roomId' | 'seq'>;
 const FORGET_AFTER_MS = 10 * 60_000;
 
 const NOBODY: ReadonlySet<string> = new Set();
+const NONE: ReadonlyMap<string, number> = new Map();
 
 const keyOf = (userId: string, roomId: string) => `${userId}\u0000${roomId}`;
 
@@ -31,6 +32,12 @@ export class MarkerBatch {
   private readonly known = new Map<string, Map<string, Known>>();
   /** The same markers by room, those above 0 only: who reads a room, without a scan of every user. */
   private readonly readersByRoom = new Map<string, Set<string>>();
+  /**
+   * By user, then room: the seqs memory holds that the store may not have yet (pending, or in a
+   * write not yet done). Only these can differ from what a query reads, so rooms:list asks memory
+   * about a handful of rooms instead of every one the user touched in the last minutes.
+   */
+  private readonly unwritten = new Map<string, Map<string, number>>();
   private readonly loading = new Map<string, Promise<number>>();
   private pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
@@ -60,7 +67,15 @@ export class MarkerBatch {
     return Promise.resolve(this.raise(userId, roomId, Math.max(this.knownOf(userId, roomId)?.seq ?? 0, seq), false));
   }
 
-  /** Every marker memory holds for the user, by room (never behind the stored ones). */
+  /**
+   * The user's markers the store may not hold yet, by room (each at or past the stored one; every
+   * other marker is in the store). A live view, not a copy: read it before the next await.
+   */
+  unwrittenFor(userId: string): ReadonlyMap<string, number> {
+    return this.unwritten.get(userId) ?? NONE;
+  }
+
+  /** Every marker memory holds for the user, by room (never behind the stored ones; a copy, for tests). */
   knownFor(userId: string): ReadonlyMap<string, number> {
     const rooms = this.known.get(userId);
     const seqs = new Map<string, number>();
@@ -103,6 +118,9 @@ export class MarkerBatch {
       if (!readers) this.readersByRoom.set(roomId, (readers = new Set()));
       readers.add(userId);
     }
+    let unwritten = this.unwritten.get(userId);
+    if (!unwritten) this.unwritten.set(userId, (unwritten = new Map<string, number>()));
+    unwritten.set(roomId, seq);
     const key = keyOf(userId, roomId);
     const waiting = this.pending.get(key);
     this.pending.set(key, { userId, roomId, seq, announce: announce || (waiting?.announce ?? false) });
@@ -148,6 +166,8 @@ export class MarkerBatch {
       this.schedule();
       return;
     }
+    // Written now, unless memory moved past them meanwhile (then the newer seq waits its batch).
+    for (const { userId, roomId, seq } of batch) if (this.unwritten.get(userId)?.get(roomId) === seq) this.dropUnwritten(userId, roomId);
     this.onAdvanced(batch.filter((entry) => entry.announce));
     this.forgetIdle();
   }
@@ -160,7 +180,14 @@ export class MarkerBatch {
     const readers = this.readersByRoom.get(roomId);
     readers?.delete(userId);
     if (readers?.size === 0) this.readersByRoom.delete(roomId);
+    this.dropUnwritten(userId, roomId);
     return false;
+  }
+
+  private dropUnwritten(userId: string, roomId: string): void {
+    const rooms = this.unwritten.get(userId);
+    rooms?.delete(roomId);
+    if (rooms?.size === 0) this.unwritten.delete(userId);
   }
 
   private forgetIdle(): void {

@@ -11,7 +11,7 @@
 import type { ClientRequest } from '../../common/protocol';
 import type { Message, RoomActivity, RoomSummary, User } from '../domain';
 import { AppError } from '../errors';
-import type { Storage } from '../storage/repositories';
+import type { ReadMarker, Storage } from '../storage/repositories';
 import { can } from './authorization';
 import type { DomainEventBus } from './events';
 import { MarkerBatch } from './marker-batch';
@@ -103,16 +103,18 @@ export class ReadMarkerService {
       // Another server may have stored messages this one has not seen.
       this.options.clustered ? this.storage.readMarkers.lastSeqs() : this.lastSeqs,
     ]);
-    const byRoom = new Map(markers.map((m) => [m.roomId, m]));
-    // What is still waiting to be written counts as written.
-    const inMemory = this.batch.knownFor(user.id);
+    const byRoom = new Map<string, ReadMarker>();
+    for (const marker of markers) byRoom.set(marker.roomId, marker);
+    // What is still waiting to be written counts as written (a handful of rooms at most).
+    const unwritten = this.batch.unwrittenFor(user.id);
     for (const summary of summaries) {
       const marker = byRoom.get(summary.id);
       const context = this.directory.context(summary.id);
       summary.followed = marker?.followed ?? false;
       if (context && counts(user, context)) {
         summary.lastSeq = lastSeqs.get(summary.id) ?? 0;
-        summary.lastReadSeq = Math.max(marker?.lastReadSeq ?? 0, inMemory.get(summary.id) ?? 0);
+        const stored = marker?.lastReadSeq ?? 0;
+        summary.lastReadSeq = unwritten.size === 0 ? stored : Math.max(stored, unwritten.get(summary.id) ?? 0);
       }
     }
     return summaries;
@@ -142,9 +144,12 @@ export class ReadMarkerService {
     if (senderReads) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: await lastReadBySender }, 'unjoined');
   }
 
-  /** Where memory puts the user's markers, by room (rooms it holds none for are left out). */
+  /**
+   * Where memory puts the user's markers, by room, for the rooms where the store may still be
+   * behind (every other marker is stored). A live view: read it before the next await.
+   */
   readsInMemory(userId: string): ReadonlyMap<string, number> {
-    return this.batch.knownFor(userId);
+    return this.batch.unwrittenFor(userId);
   }
 
   /** Writes what is pending (at shutdown, before the store closes). */

@@ -27,6 +27,34 @@ export function toSummary(user: User, { room, category }: RoomContext, joined: b
   return summary;
 }
 
+/**
+ * The summary rooms:list answers, made in its final shape: the fields the read markers and
+ * attention add later (annotate) exist from the start, undefined until then (JSON leaves them
+ * out, so the wire is the same as toSummary's plus theirs, in the same order). A thousand objects
+ * per call then never change shape, and nothing is allocated again when they are filled in.
+ */
+export function toListedSummary(user: User, { room, category }: RoomContext, joined: boolean): RoomSummary {
+  return {
+    id: room.id,
+    name: room.name,
+    description: room.description,
+    categoryId: room.categoryId,
+    type: room.type,
+    privacy: room.privacy,
+    disabled: room.disabled,
+    joined,
+    isMember: isRoomMember(user, room, category),
+    canManage: can(user, 'manage', room, category),
+    managers: room.privacy === 'closed' && !can(user, 'readHistory', room, category) ? [...room.managers] : undefined,
+    followed: undefined,
+    lastSeq: undefined,
+    lastReadSeq: undefined,
+    mentions: undefined,
+    invited: undefined,
+    notify: undefined,
+  };
+}
+
 export function toDetail(user: User, context: RoomContext, joined: boolean): RoomDetail {
   const { room, category, addin } = context;
   return {
