@@ -25,9 +25,20 @@ export function isAdmin(user: Pick<User, 'roles'>): boolean {
  */
 const folded = new WeakMap<readonly string[], ReadonlySet<string>>();
 
+/**
+ * The last name folded: a rooms:list asks about one user a few thousand times, and V8 makes a new
+ * string for every toLowerCase(), already lower-case or not.
+ */
+let lastName = '';
+let lastKey = '';
+
 /** The key a user name is compared by. */
 export function nameKey(name: string): string {
-  return name.toLowerCase();
+  if (name !== lastName) {
+    lastName = name;
+    lastKey = name.toLowerCase();
+  }
+  return lastKey;
 }
 
 function foldedSet(list: readonly string[]): ReadonlySet<string> {
