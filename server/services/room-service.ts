@@ -12,7 +12,7 @@ import type { InvitationService } from './invitation-service';
 import { type AccessNeed, findRoom, requireRoom } from './room-access';
 import type { RoomDirectory } from './room-directory';
 import { checkMemberLists, managersWithCreator } from './room-member-policy';
-import { type RoomContext, toListedSummary } from './room-views';
+import { type RoomContext, toSummary } from './room-views';
 
 export interface RoomInput {
   name?: string;
@@ -65,7 +65,7 @@ export class RoomService {
       if (!can(user, 'find', context.room, context.category)) continue;
       const { name, description } = context.room;
       if (needle !== '' && !name.toLowerCase().includes(needle) && !description.toLowerCase().includes(needle)) continue;
-      summaries.push(toListedSummary(user, context, joined.has(context.room.id)));
+      summaries.push(toSummary(user, context, joined.has(context.room.id)));
     }
     return Promise.resolve(summaries);
   }

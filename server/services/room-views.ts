@@ -9,31 +9,12 @@ export interface RoomContext {
   addin: Addin | null;
 }
 
-export function toSummary(user: User, { room, category }: RoomContext, joined: boolean): RoomSummary {
-  const summary: RoomSummary = {
-    id: room.id,
-    name: room.name,
-    description: room.description,
-    categoryId: room.categoryId,
-    type: room.type,
-    privacy: room.privacy,
-    disabled: room.disabled,
-    joined,
-    isMember: isRoomMember(user, room, category),
-    canManage: can(user, 'manage', room, category),
-  };
-  // A closed room says whom to ask to be let in (issue 11); a secret one is never listed.
-  if (room.privacy === 'closed' && !can(user, 'readHistory', room, category)) summary.managers = [...room.managers];
-  return summary;
-}
-
 /**
- * The summary rooms:list answers, made in its final shape: the fields the read markers and
- * attention add later (annotate) exist from the start, undefined until then (JSON leaves them
- * out, so the wire is the same as toSummary's plus theirs, in the same order). A thousand objects
- * per call then never change shape, and nothing is allocated again when they are filled in.
+ * A room as the user sees it in a list, made in its final shape: the fields the read markers and
+ * attention add to rooms:list (annotate) exist from the start, undefined until then (JSON leaves
+ * them out). A thousand summaries per call then never change shape when they are filled in.
  */
-export function toListedSummary(user: User, { room, category }: RoomContext, joined: boolean): RoomSummary {
+export function toSummary(user: User, { room, category }: RoomContext, joined: boolean): RoomSummary {
   return {
     id: room.id,
     name: room.name,
@@ -45,6 +26,7 @@ export function toListedSummary(user: User, { room, category }: RoomContext, joi
     joined,
     isMember: isRoomMember(user, room, category),
     canManage: can(user, 'manage', room, category),
+    // A closed room says whom to ask to be let in (issue 11); a secret one is never listed.
     managers: room.privacy === 'closed' && !can(user, 'readHistory', room, category) ? [...room.managers] : undefined,
     followed: undefined,
     lastSeq: undefined,
