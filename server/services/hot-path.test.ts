@@ -5,47 +5,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Message, User } from '../domain';
+import type { Message } from '../domain';
 import { AppError } from '../errors';
-import type { CategoryRecord, NewMessage, RoomRecord, Storage } from '../storage/repositories';
+import type { NewMessage, Storage } from '../storage/repositories';
 import { openSqliteStorage } from '../storage/sqlite-storage';
 import { GroupCommit } from './group-commit';
 import { MarkerBatch } from './marker-batch';
 import { MAX_PAGE_BYTES, newestWithin, oldestWithin } from './page-bounds';
 import { type AccessNeed, requireRoom } from './room-access';
 import { RoomDirectory } from './room-directory';
+import { categoryRecord, roomRecord, userNamed } from '../../test/support/records';
 
-const category: CategoryRecord = {
-  id: 'cat',
-  name: 'Cat',
-  description: '',
-  invitations: true,
-  fileUpload: true,
-  chatHistory: true,
-  messageEdits: true,
-  allowedMembers: ['*'],
-  deniedMembers: ['mallory'],
-  creators: [],
-};
-
-const room = (id: string, patch: Partial<RoomRecord> = {}): RoomRecord => ({
-  id,
-  name: id,
-  categoryId: 'cat',
-  description: '',
-  type: 'normal',
-  privacy: 'open',
-  disabled: false,
-  addinId: null,
-  invitations: false,
-  createdBy: null,
-  members: [],
-  managers: [],
-  presenters: [],
-  ...patch,
-});
-
-const user = (name: string): User => ({ id: `id-${name}`, name, displayName: name, roles: ['user'] });
+const category = categoryRecord({ deniedMembers: ['mallory'] });
+const room = roomRecord;
+const user = userNamed;
 
 let dir: string;
 let storage: Storage;

@@ -5,45 +5,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { User } from '../domain';
 import type { LastRoomRecord, LastRoomRepository } from '../storage/last-room-storage';
-import type { CategoryRecord, RoomRecord, Storage } from '../storage/repositories';
+import type { Storage } from '../storage/repositories';
 import { openSqliteDatabase } from '../storage/sqlite-database';
 import { openSqliteStorage } from '../storage/sqlite-storage';
 import { LastRoomService, WRITE_CHUNK } from './last-room-service';
 import { RoomDirectory } from './room-directory';
+import { categoryRecord, roomRecord, userNamed } from '../../test/support/records';
 
-const category: CategoryRecord = {
-  id: 'cat',
-  name: 'Cat',
-  description: '',
-  invitations: true,
-  fileUpload: true,
-  chatHistory: true,
-  messageEdits: true,
-  allowedMembers: ['*'],
-  deniedMembers: [],
-  creators: [],
-};
-
-const room = (id: string, patch: Partial<RoomRecord> = {}): RoomRecord => ({
-  id,
-  name: id,
-  categoryId: 'cat',
-  description: '',
-  type: 'normal',
-  privacy: 'open',
-  disabled: false,
-  addinId: null,
-  invitations: false,
-  createdBy: null,
-  members: [],
-  managers: [],
-  presenters: [],
-  ...patch,
-});
-
-const user = (name: string): User => ({ id: `id-${name}`, name, displayName: name, roles: ['user'] });
+const category = categoryRecord();
+const room = roomRecord;
+const user = userNamed;
 const [alice, bob] = [user('alice'), user('bob')];
 
 let dir: string;

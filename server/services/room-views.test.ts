@@ -2,21 +2,11 @@
 // says on the wire the fields of the contract in their order, and nothing it should not.
 import { describe, expect, it } from 'vitest';
 import type { RoomSummary, User } from '../domain';
-import type { CategoryRecord, RoomRecord } from '../storage/repositories';
+import type { RoomRecord } from '../storage/repositories';
 import { type RoomContext, toSummary } from './room-views';
+import { categoryRecord } from '../../test/support/records';
 
-const category: CategoryRecord = {
-  id: 'cat',
-  name: 'Cat',
-  description: '',
-  invitations: true,
-  fileUpload: true,
-  chatHistory: true,
-  messageEdits: true,
-  allowedMembers: ['*'],
-  deniedMembers: [],
-  creators: [],
-};
+const category = categoryRecord();
 
 const room = (patch: Partial<RoomRecord>): RoomRecord => ({
   id: 'r1',
