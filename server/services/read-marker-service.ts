@@ -41,6 +41,8 @@ export interface ReadMarkerOptions {
 
 export class ReadMarkerService {
   private readonly lastSeqs = new Map<string, number>();
+  /** With other servers: the store's last seq of a room, being read for the readers waiting on it. */
+  private readonly lastSeqQueries = new Map<string, Promise<void>>();
   private readonly readerCache = new Map<string, { loadedAt: number; readers: Promise<Set<string>> }>();
   private readonly batch: MarkerBatch;
 
@@ -168,12 +170,30 @@ export class ReadMarkerService {
   }
 
   private async lastSeqAtLeast(roomId: string, wanted: number): Promise<number> {
-    const known = this.lastSeqs.get(roomId) ?? 0;
-    // Alone, this server stores every message and so knows; with others, ask the store.
-    if (wanted <= known || !this.options.clustered) return known;
-    const stored = await this.storage.readMarkers.lastSeq(roomId);
-    if (stored > (this.lastSeqs.get(roomId) ?? 0)) this.lastSeqs.set(roomId, stored);
-    return stored;
+    // Alone, this server stores every message and so knows; with others, ask the store. A room
+    // of focused readers on this server asks about the same new seq all at once (one room:read
+    // each per arrival): they share one query. One that started before the seq was stored may
+    // answer lower, so a reader it leaves short asks once more, in the next shared query.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const known = this.lastSeqs.get(roomId) ?? 0;
+      if (wanted <= known || !this.options.clustered) return known;
+      await this.sharedLastSeqQuery(roomId);
+    }
+    return this.lastSeqs.get(roomId) ?? 0;
+  }
+
+  private sharedLastSeqQuery(roomId: string): Promise<void> {
+    let query = this.lastSeqQueries.get(roomId);
+    if (!query) {
+      query = this.storage.readMarkers
+        .lastSeq(roomId)
+        .then((stored) => {
+          if (stored > (this.lastSeqs.get(roomId) ?? 0)) this.lastSeqs.set(roomId, stored);
+        })
+        .finally(() => this.lastSeqQueries.delete(roomId));
+      this.lastSeqQueries.set(roomId, query);
+    }
+    return query;
   }
 
   /** The user now reads the room: a cached reader list learns it at once (a loaded one is reread). */
