@@ -60,15 +60,19 @@ export class AttentionService {
   /**
    * A message was edited (and `message:updated` sent): the same rules as a send for whom the new
    * text mentions, but nobody the old text already mentioned hears of it again, and the rows of
-   * those it no longer mentions (or who may no longer read it) go, so their count drops.
+   * those it no longer mentions (or who may no longer read it) go, so their count drops. Who was
+   * told is whom the old text names now and whom the message holds a row for: a user renamed
+   * since, named in the old text by their old display name, is found by the second.
    */
   async edited(before: Message, after: Message, context: RoomContext): Promise<void> {
     try {
       const readers = this.readersMentioned(after, context);
+      const rows = await this.storage.attention.mentionedIn(after.roomId, after.seq);
       await this.storage.attention.keepMentions(after.roomId, after.seq, readers);
       if (!announces(context)) return;
       this.alerts.edited(before, after, context);
       const already = this.users.mentioned(before.text);
+      for (const userId of rows) already.add(userId);
       await this.mention(after, context, readers.filter((userId) => !already.has(userId)));
     } catch (error) {
       this.onError('mentions and alerts after an edit', error);

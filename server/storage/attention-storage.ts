@@ -78,6 +78,8 @@ export interface MentionPrunePage {
 export interface AttentionRepository {
   /** One multi-row insert: the message `seq` of the room mentions these users. */
   addMentions(roomId: string, seq: number, userIds: readonly string[]): Promise<void>;
+  /** The users the message `seq` of the room has a mention row for (an edit asks who was told). */
+  mentionedIn(roomId: string, seq: number): Promise<string[]>;
   /** An edited message: its mention rows of users other than `keepUserIds` go (one statement). */
   keepMentions(roomId: string, seq: number, keepUserIds: readonly string[]): Promise<void>;
   /** Removed messages: their mention rows go (a statement per 500 seqs). */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertMatch, MentionNew } from '../../common/protocol';
 import type { Storage } from '../../server/storage/repositories';
-import { createRoom, createUser, http } from './helpers/http-client';
+import { createRoom, createUser, http, signIn } from './helpers/http-client';
 import { type ClientSocket, connect, ok, record, settle, waitFor } from './helpers/socket-client';
 import { openStoreOf } from './helpers/store';
 import { type World, connectAs, makeWorld } from './helpers/world';
@@ -38,6 +38,31 @@ describe('attention follows edits and removals', () => {
   afterAll(async () => {
     await store.close();
     await world.close();
+  });
+
+  it('a user renamed since the message named them is not told again when an edit names the new name', async () => {
+    const room = await openRoom('Renamed then edited');
+    const created = await http(world.url, 'POST', '/api/admin/users', {
+      token: world.adminToken,
+      // A user name unlike the display name: `@Erin Old` must name her by the display name only.
+      body: { name: 'user-e7', displayName: 'Erin Old', password: 'erin-pw-long-enough' },
+    });
+    expect(created.status).toBe(201);
+    const erinBefore = (await connect(world.url, (await signIn(world.url, 'user-e7', 'erin-pw-long-enough')).token)).socket;
+    const heardBefore = record(erinBefore, 'mention:new');
+    const { seq } = await send(room.id, 'hello @Erin Old');
+    await waitFor(() => inRoom(heardBefore, room.id).length === 1, 'the first mention');
+    const renamed = await http(world.url, 'PATCH', '/api/admin/users/user-e7', { token: world.adminToken, body: { displayName: 'Erin New' } });
+    expect(renamed.status).toBe(200);
+    // The rename reconnects her sockets: listen afresh.
+    const erin = (await connect(world.url, (await signIn(world.url, 'user-e7', 'erin-pw-long-enough')).token)).socket;
+    const heard = record(erin, 'mention:new');
+    await edit(room.id, seq, 'hello @Erin New');
+    await settle();
+    expect(inRoom(heard, room.id)).toEqual([]);
+    expect(await mentions(erin, room.id)).toBe(1);
+    erin.disconnect();
+    erinBefore.disconnect();
   });
 
   it('an edit that adds a mention notifies once and counts; one that drops it uncounts', async () => {

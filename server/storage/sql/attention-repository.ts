@@ -19,6 +19,10 @@ export function createAttentionRepository(db: Kysely<DatabaseSchema>): Attention
         .onConflict((oc) => oc.doNothing())
         .execute();
     },
+    async mentionedIn(roomId, seq) {
+      const rows = await db.selectFrom('mentions').select('user_id').where('room_id', '=', roomId).where('seq', '=', seq).execute();
+      return rows.map((row) => row.user_id);
+    },
     async keepMentions(roomId, seq, keepUserIds) {
       let query = db.deleteFrom('mentions').where('room_id', '=', roomId).where('seq', '=', seq);
       if (keepUserIds.length > 0) query = query.where('user_id', 'not in', keepUserIds);
