@@ -8,7 +8,7 @@
 // (support/wire-client.ts) unless --client socket.io.
 //
 //   npx tsx bench/cluster-redis.ts [--quick] [--receivers 200] [--rate 50] [--seconds 8] [--client wire|socket.io]
-import { createClient } from 'redis';
+import { redisReachable } from '../test/support/redis-probe';
 import { REDIS_URL, startPchat } from './support/bench-servers';
 import { CLIENT_FLAG, clientKindOption, clientLabel } from './support/client-kind';
 import { failuresCell, lostCell, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
@@ -24,21 +24,8 @@ const RATE = numberOption(options, 'rate', 50);
 const SECONDS = numberOption(options, 'seconds', 8, 4);
 const MARGIN_MS = 5;
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const client = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 1000 } });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.ping();
-    await client.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 console.log(`cluster with Redis · ${describeRun()} · store postgres (always) · clients ${clientLabel(CLIENT)}${options.quick ? ' · --quick' : ''}`);
-if (!(await redisAnswers(REDIS_URL))) {
+if (!(await redisReachable(REDIS_URL))) {
   console.log(`SKIPPED: no Redis answers at ${REDIS_URL} (start it with \`bash scripts/ci-services.sh\` or set PCHAT_BENCH_REDIS_URL)`);
   process.exit(0);
 }

@@ -150,7 +150,11 @@ export class MarkerBatch {
   private async flush(): Promise<void> {
     // A room deleted meanwhile takes its markers with it (in the store by cascade, here by hand);
     // kept, they would fail the whole batch on its foreign key, again at every retry.
-    const batch = [...this.pending.values()].filter((entry) => this.roomExists(entry.roomId) || this.forget(entry.userId, entry.roomId));
+    const batch: Pending[] = [];
+    for (const entry of this.pending.values()) {
+      if (this.roomExists(entry.roomId)) batch.push(entry);
+      else this.forget(entry.userId, entry.roomId);
+    }
     this.pending = new Map();
     if (batch.length === 0) return this.forgetIdle();
     try {
@@ -172,8 +176,8 @@ export class MarkerBatch {
     this.forgetIdle();
   }
 
-  /** Drops what memory holds of one marker; false, so a filter can call it. */
-  private forget(userId: string, roomId: string): false {
+  /** Drops what memory holds of one marker. */
+  private forget(userId: string, roomId: string): void {
     const rooms = this.known.get(userId);
     rooms?.delete(roomId);
     if (rooms?.size === 0) this.known.delete(userId);
@@ -181,7 +185,6 @@ export class MarkerBatch {
     readers?.delete(userId);
     if (readers?.size === 0) this.readersByRoom.delete(roomId);
     this.dropUnwritten(userId, roomId);
-    return false;
   }
 
   private dropUnwritten(userId: string, roomId: string): void {

@@ -4,26 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { RoomSummary, User } from '../domain';
 import type { RoomRecord } from '../storage/repositories';
 import { type RoomContext, toSummary } from './room-views';
-import { categoryRecord } from '../../test/support/records';
+import { categoryRecord, roomRecord } from '../../test/support/records';
 
 const category = categoryRecord();
 
-const room = (patch: Partial<RoomRecord>): RoomRecord => ({
-  id: 'r1',
-  name: 'Room "one"',
-  categoryId: 'cat',
-  description: 'about \u00e9 things',
-  type: 'normal',
-  privacy: 'open',
-  disabled: false,
-  addinId: null,
-  invitations: false,
-  createdBy: null,
-  members: ['Bob'],
-  managers: ['carol'],
-  presenters: [],
-  ...patch,
-});
+const room = (patch: Partial<RoomRecord>): RoomRecord =>
+  roomRecord('r1', { name: 'Room "one"', description: 'about \u00e9 things', members: ['Bob'], managers: ['carol'], ...patch });
 
 const alice: User = { id: 'id-alice', name: 'alice', displayName: 'Alice', roles: ['user'] };
 const bob: User = { id: 'id-bob', name: 'bob', displayName: 'Bob', roles: ['user'] };

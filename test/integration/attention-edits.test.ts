@@ -5,40 +5,29 @@
 // server's database). SQLite, and PostgreSQL with PCHAT_TEST_POSTGRES_URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertMatch, MentionNew } from '../../common/protocol';
-import type { Storage } from '../../server/storage/repositories';
-import { createRoom, createUser, http, signIn } from './helpers/http-client';
+import { createRoom, http, signIn } from './helpers/http-client';
 import { type ClientSocket, connect, ok, record, settle, waitFor } from './helpers/socket-client';
-import { openStoreOf } from './helpers/store';
-import { type World, connectAs, makeWorld } from './helpers/world';
+import { type MentionWorld, makeMentionWorld } from './helpers/mention-world';
+import type { World } from './helpers/world';
 
 describe('attention follows edits and removals', () => {
   let world: World;
-  let store: Storage;
   let alice: ClientSocket;
   let bob: ClientSocket;
   let carol: ClientSocket;
   let carolId: string;
-
-  const send = async (roomId: string, text: string) => (await ok(alice, 'message:send', { roomId, clientId: `${Math.random()}`, text })).message;
+  let send: MentionWorld['send'];
+  let mentions: MentionWorld['mentions'];
+  let rows: MentionWorld['rows'];
+  let openRoom: MentionWorld['openRoom'];
+  let close: MentionWorld['close'];
   const edit = async (roomId: string, seq: number, text: string) => (await ok(alice, 'message:edit', { roomId, seq, text })).message;
-  const mentions = async (socket: ClientSocket, roomId: string) => (await ok(socket, 'rooms:list', {})).rooms.find((r) => r.id === roomId)?.mentions;
-  const rows = async (userId: string, roomId: string) => (await store.attention.mentionRows(userId)).filter((r) => r.roomId === roomId).map((r) => r.seq);
   const inRoom = <T extends { message: { roomId: string } }>(heard: T[], roomId: string) => heard.filter((m) => m.message.roomId === roomId);
-  const openRoom = (name: string) => createRoom(world.url, world.adminToken, { name, categoryId: world.category.id, privacy: 'open' });
 
   beforeAll(async () => {
-    world = await makeWorld();
-    store = await openStoreOf(world.server);
-    alice = (await connectAs(world, world.alice)).socket;
-    bob = (await connectAs(world, world.bob)).socket;
-    const carolUser = await createUser(world.url, world.adminToken, 'carol');
-    carolId = carolUser.user.id;
-    carol = (await connect(world.url, carolUser.token)).socket;
+    ({ world, alice, bob, carol, carolId, send, mentions, rows, openRoom, close } = await makeMentionWorld());
   });
-  afterAll(async () => {
-    await store.close();
-    await world.close();
-  });
+  afterAll(() => close());
 
   it('a user renamed since the message named them is not told again when an edit names the new name', async () => {
     const room = await openRoom('Renamed then edited');

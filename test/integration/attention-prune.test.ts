@@ -6,23 +6,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMentionSweep, sweepMentions } from '../../server/services/mention-sweep';
 import type { Storage } from '../../server/storage/repositories';
-import { createRoom, createUser, http } from './helpers/http-client';
-import { type ClientSocket, connect, ok } from './helpers/socket-client';
-import { openStoreOf } from './helpers/store';
-import { type World, connectAs, makeWorld } from './helpers/world';
+import { http } from './helpers/http-client';
+import { type ClientSocket, ok } from './helpers/socket-client';
+import { type MentionWorld, makeMentionWorld } from './helpers/mention-world';
+import type { World } from './helpers/world';
 
 describe('mention prune', () => {
   let world: World;
   let store: Storage;
-  let alice: ClientSocket;
   let bob: ClientSocket;
   let carol: ClientSocket;
   let carolId: string;
-
-  const send = async (roomId: string, text: string) => (await ok(alice, 'message:send', { roomId, clientId: `${Math.random()}`, text })).message;
-  const mentions = async (socket: ClientSocket, roomId: string) => (await ok(socket, 'rooms:list', {})).rooms.find((r) => r.id === roomId)?.mentions;
-  const rows = async (userId: string, roomId: string) => (await store.attention.mentionRows(userId)).filter((r) => r.roomId === roomId).map((r) => r.seq);
-  const openRoom = (name: string) => createRoom(world.url, world.adminToken, { name, categoryId: world.category.id, privacy: 'open' });
+  let send: MentionWorld['send'];
+  let mentions: MentionWorld['mentions'];
+  let rows: MentionWorld['rows'];
+  let openRoom: MentionWorld['openRoom'];
+  let close: MentionWorld['close'];
   /** Markers reach the store in batches; the prune reads only what is stored. */
   const readStored = async (socket: ClientSocket, userId: string, roomId: string, seq: number) => {
     await ok(socket, 'room:read', { roomId, seq });
@@ -30,18 +29,9 @@ describe('mention prune', () => {
   };
 
   beforeAll(async () => {
-    world = await makeWorld();
-    store = await openStoreOf(world.server);
-    alice = (await connectAs(world, world.alice)).socket;
-    bob = (await connectAs(world, world.bob)).socket;
-    const carolUser = await createUser(world.url, world.adminToken, 'carol');
-    carolId = carolUser.user.id;
-    carol = (await connect(world.url, carolUser.token)).socket;
+    ({ world, store, bob, carol, carolId, send, mentions, rows, openRoom, close } = await makeMentionWorld());
   });
-  afterAll(async () => {
-    await store.close();
-    await world.close();
-  });
+  afterAll(() => close());
 
   it('deletes rows at or below the stored read marker and rows of gone messages, page by page; keeps unread ones', async () => {
     const room = await openRoom('Pruned');
