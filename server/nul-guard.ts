@@ -7,24 +7,45 @@ const MAX_DEPTH = 32;
 /** In `u` mode a surrogate pair is one code point (not Cs); only an unpaired half matches. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-function someString(value: unknown, test: (text: string) => boolean, depth = 0): boolean {
-  if (typeof value === 'string') return test(value);
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return false;
-  if (Array.isArray(value)) return value.some((item) => someString(item, test, depth + 1));
-  return Object.entries(value).some(([key, item]) => test(key) || someString(item, test, depth + 1));
-}
-
-/** True when any string inside `value` (keys included) contains U+0000. */
-export function containsNul(value: unknown): boolean {
-  return someString(value, (text) => text.includes('\u0000'));
-}
-
-/** True when any string inside `value` (keys included) holds an unpaired UTF-16 surrogate. */
-export function containsLoneSurrogate(value: unknown): boolean {
-  return someString(value, (text) => LONE_SURROGATE.test(text));
-}
-
+export const NUL_MESSAGE = 'text must not contain U+0000';
 export const LONE_SURROGATE_MESSAGE = 'text must not contain an unpaired UTF-16 surrogate';
+
+/** What one walk over a payload found: U+0000 outranks a lone surrogate, as the checks' order says. */
+interface Found {
+  loneSurrogate: boolean;
+}
+
+/** True as soon as U+0000 turns up; notes a lone surrogate on the way and walks on. */
+function walkForNul(value: unknown, found: Found, depth: number): boolean {
+  if (typeof value === 'string') return checkText(value, found);
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (walkForNul(item, found, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (checkText(key, found) || walkForNul((value as Record<string, unknown>)[key], found, depth + 1)) return true;
+  }
+  return false;
+}
+
+function checkText(text: string, found: Found): boolean {
+  if (text.includes('\u0000')) return true;
+  if (!found.loneSurrogate && LONE_SURROGATE.test(text)) found.loneSurrogate = true;
+  return false;
+}
+
+/**
+ * Why the stores could not keep `value` faithfully (the bad_request message), or undefined when
+ * they can: containsNul, then containsLoneSurrogate, in one walk. Every socket event and JSON body
+ * passes through here, so it makes no arrays or closures on the way.
+ */
+export function unstorableText(value: unknown): string | undefined {
+  const found: Found = { loneSurrogate: false };
+  if (walkForNul(value, found, 0)) return NUL_MESSAGE;
+  return found.loneSurrogate ? LONE_SURROGATE_MESSAGE : undefined;
+}
 
 /** True when a request URL (path or query) carries an encoded or raw U+0000. */
 export function urlContainsNul(url: string): boolean {

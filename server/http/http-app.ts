@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { AppError } from '../errors';
 import { isDiskFull } from '../disk-full';
-import { LONE_SURROGATE_MESSAGE, containsLoneSurrogate, containsNul, urlContainsNul } from '../nul-guard';
+import { unstorableText, urlContainsNul } from '../nul-guard';
 import type { Services } from '../services';
 import { registerAdminConfigRoutes } from './admin-config-routes';
 import { registerAdminExportRoutes } from './admin-export-routes';
@@ -50,8 +50,8 @@ export async function buildHttpApp(services: Services, options: { webRoot: strin
     } catch {
       return done(new AppError('bad_request', 'the body is not valid JSON'), undefined);
     }
-    if (containsNul(parsed)) return done(new AppError('bad_request', 'text must not contain U+0000'), undefined);
-    if (containsLoneSurrogate(parsed)) return done(new AppError('bad_request', LONE_SURROGATE_MESSAGE), undefined);
+    const unstorable = unstorableText(parsed);
+    if (unstorable !== undefined) return done(new AppError('bad_request', unstorable), undefined);
     done(null, parsed);
   });
 

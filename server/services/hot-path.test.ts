@@ -125,7 +125,7 @@ describe('MarkerBatch', () => {
     expect(writes).toBe(1);
     expect(await storage.readMarkers.marker(alice, 'open')).toBe(5);
     expect(await storage.readMarkers.marker('id-mallory', 'open')).toBe(6);
-    expect(announced).toEqual([{ userId: alice, roomId: 'open', seq: 5, announce: true }]);
+    expect(announced).toEqual([{ userId: alice, roomId: 'open', seq: 5 }]);
 
     // A marker stored further on (another server) is not moved back by a lower read.
     await storage.readMarkers.markReadMany([{ userId: alice, roomId: 'stage', seq: 9 }]);

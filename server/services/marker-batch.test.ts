@@ -110,6 +110,25 @@ describe('MarkerBatch.unwrittenFor', () => {
     await batch.close();
   });
 
+  it('after a failed write, writes each marker at its newest seq and still tells the other devices of a read', async () => {
+    const writes = gateWrites();
+    const announced: unknown[] = [];
+    const batch = new MarkerBatch(storage, 5, (advanced) => announced.push(...advanced), () => undefined, () => true);
+    await batch.advance('id-alice', 'one', 3);
+    await writes.written();
+    // Moved again by the user's own message while the doomed write is under way.
+    await batch.advanceKnownAtLeast('id-alice', 'one', 5);
+    writes.fail();
+    await writes.written();
+    writes.release();
+    await settle();
+    expect(await storage.readMarkers.marker('id-alice', 'one')).toBe(5);
+    // The read (not the send) moved it, so the devices hear of it once, at the seq written.
+    expect(announced).toEqual([{ userId: 'id-alice', roomId: 'one', seq: 5 }]);
+    expect(batch.unwrittenFor('id-alice').size).toBe(0);
+    await batch.close();
+  });
+
   it('forgets the markers of a room deleted before they were written', async () => {
     const gone = new Set<string>();
     const batch = new MarkerBatch(storage, 5, () => undefined, () => undefined, (roomId) => !gone.has(roomId));

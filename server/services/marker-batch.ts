@@ -4,20 +4,31 @@
 // not messages: a crash loses at most the last batch of read positions, never a message.
 import type { Storage } from '../storage/repositories';
 
+/**
+ * One user's marker in one room as memory knows it. The same object stands in `pending` while its
+ * seq waits to be written: a read per arrival then costs no key to build and no entry to allocate.
+ */
 interface Known {
+  readonly userId: string;
+  readonly roomId: string;
   seq: number;
   touchedAt: number;
-}
-
-interface Pending {
-  userId: string;
-  roomId: string;
-  seq: number;
-  /** Moved by the user's own `room:read` (their other devices hear of it), not by sending. */
+  /** Moved by the user's own `room:read` since its last write (their other devices hear of it), not only by sending. */
   announce: boolean;
 }
 
-export type Advanced = Pick<Pending, 'userId' | 'roomId' | 'seq'>;
+/** A marker as one batch writes it: its seq when the batch was taken. */
+interface Written {
+  known: Known;
+  seq: number;
+  announce: boolean;
+}
+
+export interface Advanced {
+  userId: string;
+  roomId: string;
+  seq: number;
+}
 
 /** Markers nobody touched for this long are forgotten (read again from the store when needed). */
 const FORGET_AFTER_MS = 10 * 60_000;
@@ -39,7 +50,8 @@ export class MarkerBatch {
    */
   private readonly unwritten = new Map<string, Map<string, number>>();
   private readonly loading = new Map<string, Promise<number>>();
-  private pending = new Map<string, Pending>();
+  /** Markers whose seq is not written yet. */
+  private pending = new Set<Known>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
@@ -53,10 +65,14 @@ export class MarkerBatch {
     private readonly roomExists: (roomId: string) => boolean,
   ) {}
 
-  /** Moves the user's marker forward to `seq` (never back); resolves to where it stands. */
-  async advance(userId: string, roomId: string, seq: number): Promise<number> {
-    const current = this.knownOf(userId, roomId)?.seq ?? (await this.load(userId, roomId));
-    return this.raise(userId, roomId, Math.max(current, seq), true);
+  /**
+   * Moves the user's marker forward to `seq` (never back) and gives where it stands: at once when
+   * memory knows the marker (every read after the first), else once the store has said.
+   */
+  advance(userId: string, roomId: string, seq: number): number | Promise<number> {
+    const known = this.knownOf(userId, roomId);
+    if (known) return this.raise(userId, roomId, Math.max(known.seq, seq), true);
+    return this.load(userId, roomId).then((current) => this.raise(userId, roomId, Math.max(current, seq), true));
   }
 
   /**
@@ -101,18 +117,25 @@ export class MarkerBatch {
   }
 
   private raise(userId: string, roomId: string, seq: number, announce: boolean): number {
-    const known = this.knownOf(userId, roomId);
+    let rooms = this.known.get(userId);
+    let known = rooms?.get(roomId);
     const now = Date.now();
     if (known && known.seq >= seq) {
       known.touchedAt = now;
       return known.seq;
     }
-    let rooms = this.known.get(userId);
     if (!rooms) {
       rooms = new Map();
       this.known.set(userId, rooms);
     }
-    rooms.set(roomId, { seq, touchedAt: now });
+    if (known) {
+      known.seq = seq;
+      known.touchedAt = now;
+    } else {
+      known = { userId, roomId, seq, touchedAt: now, announce: false };
+      rooms.set(roomId, known);
+    }
+    if (announce) known.announce = true;
     if (seq > 0) {
       let readers = this.readersByRoom.get(roomId);
       if (!readers) this.readersByRoom.set(roomId, (readers = new Set()));
@@ -121,9 +144,7 @@ export class MarkerBatch {
     let unwritten = this.unwritten.get(userId);
     if (!unwritten) this.unwritten.set(userId, (unwritten = new Map<string, number>()));
     unwritten.set(roomId, seq);
-    const key = keyOf(userId, roomId);
-    const waiting = this.pending.get(key);
-    this.pending.set(key, { userId, roomId, seq, announce: announce || (waiting?.announce ?? false) });
+    this.pending.add(known);
     this.schedule();
     return seq;
   }
@@ -150,35 +171,45 @@ export class MarkerBatch {
   private async flush(): Promise<void> {
     // A room deleted meanwhile takes its markers with it (in the store by cascade, here by hand);
     // kept, they would fail the whole batch on its foreign key, again at every retry.
-    const batch: Pending[] = [];
-    for (const entry of this.pending.values()) {
-      if (this.roomExists(entry.roomId)) batch.push(entry);
-      else this.forget(entry.userId, entry.roomId);
+    const batch: Written[] = [];
+    const taken = this.pending;
+    this.pending = new Set();
+    for (const known of taken) {
+      if (!this.roomExists(known.roomId)) {
+        this.forget(known.userId, known.roomId);
+        continue;
+      }
+      batch.push({ known, seq: known.seq, announce: known.announce });
+      known.announce = false;
     }
-    this.pending = new Map();
     if (batch.length === 0) return this.forgetIdle();
     try {
-      await this.storage.readMarkers.markReadMany(batch.map(({ userId, roomId, seq }) => ({ userId, roomId, seq })));
+      await this.storage.readMarkers.markReadMany(batch.map(({ known, seq }) => ({ userId: known.userId, roomId: known.roomId, seq })));
     } catch (error) {
       this.onError(error);
-      // Put them back for the next batch, unless newer positions arrived meanwhile.
-      for (const entry of batch) {
-        const key = keyOf(entry.userId, entry.roomId);
-        const newer = this.pending.get(key);
-        if (!newer || newer.seq < entry.seq) this.pending.set(key, entry);
+      // Back for the next batch, which writes each at its newest seq (a marker only moves forward).
+      for (const { known, announce } of batch) {
+        if (announce) known.announce = true;
+        if (this.knownOf(known.userId, known.roomId) === known) this.pending.add(known);
       }
       this.schedule();
       return;
     }
-    // Written now, unless memory moved past them meanwhile (then the newer seq waits its batch).
-    for (const { userId, roomId, seq } of batch) if (this.unwritten.get(userId)?.get(roomId) === seq) this.dropUnwritten(userId, roomId);
-    this.onAdvanced(batch.filter((entry) => entry.announce));
+    const announced: Advanced[] = [];
+    for (const { known, seq, announce } of batch) {
+      // Written now, unless memory moved past it meanwhile (then the newer seq waits its batch).
+      if (this.unwritten.get(known.userId)?.get(known.roomId) === seq) this.dropUnwritten(known.userId, known.roomId);
+      if (announce) announced.push({ userId: known.userId, roomId: known.roomId, seq });
+    }
+    this.onAdvanced(announced);
     this.forgetIdle();
   }
 
   /** Drops what memory holds of one marker. */
   private forget(userId: string, roomId: string): void {
     const rooms = this.known.get(userId);
+    const known = rooms?.get(roomId);
+    if (known) this.pending.delete(known);
     rooms?.delete(roomId);
     if (rooms?.size === 0) this.known.delete(userId);
     const readers = this.readersByRoom.get(roomId);
@@ -197,7 +228,7 @@ export class MarkerBatch {
     const before = Date.now() - FORGET_AFTER_MS;
     for (const [userId, rooms] of this.known) {
       for (const [roomId, known] of rooms) {
-        if (known.touchedAt < before && !this.pending.has(keyOf(userId, roomId))) this.forget(userId, roomId);
+        if (known.touchedAt < before && !this.pending.has(known)) this.forget(userId, roomId);
       }
     }
   }

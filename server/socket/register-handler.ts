@@ -9,7 +9,7 @@ import type { ZodError } from 'zod';
 import type { Ack, ClientEventName, ClientEventResults, ClientRequest, ProtocolError } from '../../common/protocol';
 import { clientEventSchemas } from '../../common/protocol';
 import { AppError } from '../errors';
-import { LONE_SURROGATE_MESSAGE, containsLoneSurrogate, containsNul } from '../nul-guard';
+import { unstorableText } from '../nul-guard';
 import { RateLimiter, allowEvent } from './rate-limiter';
 import type { ChatSocket } from './types';
 
@@ -50,8 +50,8 @@ async function answer(handlers: EventHandlers, socket: ChatSocket, event: Client
   // The connection's own buckets exist from its first event on, not from its connect.
   data.limiter ??= new RateLimiter();
   if (!allowEvent(data.limiter, data.budget.limiter, event === 'message:send' ? 'send' : 'other')) return failure('rate_limited', 'slow down');
-  if (containsNul(payload)) return failure('bad_request', 'text must not contain U+0000');
-  if (containsLoneSurrogate(payload)) return failure('bad_request', LONE_SURROGATE_MESSAGE);
+  const unstorable = unstorableText(payload);
+  if (unstorable !== undefined) return failure('bad_request', unstorable);
   const parsed = clientEventSchemas[event].safeParse(payload);
   if (!parsed.success) return failure('bad_request', describe(parsed.error));
   // The table pairs each event with its own handler; the compiler cannot follow that pairing
