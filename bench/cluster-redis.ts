@@ -11,7 +11,7 @@
 import { redisReachable } from '../test/support/redis-probe';
 import { REDIS_URL, startPchat } from './support/bench-servers';
 import { CLIENT_FLAG, clientKindOption, clientLabel } from './support/client-kind';
-import { failuresCell, lostCell, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
+import { WARM_UP_SECONDS, failuresCell, lostCell, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
 import { describeLoad, describeRun } from './support/machine';
 import { deadline, numberOption, parseBenchArgs } from './support/run-guard';
 import { ms, pct, percentile, table, verdict } from './support/stats';
@@ -69,14 +69,15 @@ try {
   const p99Cross = percentile(cross.latenciesMs, 99);
   console.log(
     table(
-      [`receivers (${clientLabel(CLIENT)})`, 'count', 'p50', 'p99', 'lost', 'reconn/caught-up', 'request failures', 'target', 'verdict'],
+      [`receivers (${clientLabel(CLIENT)})`, 'count', 'p50', 'p99', 'warm-up p99', 'lost', 'reconn/caught-up', 'request failures', 'target', 'verdict'],
       [
-        ['on server one (senders here)', String(same.receivers), ms(percentile(same.latenciesMs, 50)), ms(p99Same), lostCell(same), `${same.reconnects}/${same.caughtUp}`, failuresCell(same), 'baseline', ''],
+        ['on server one (senders here)', String(same.receivers), ms(percentile(same.latenciesMs, 50)), ms(p99Same), ms(percentile(same.warmUpLatenciesMs, 99)), lostCell(same), `${same.reconnects}/${same.caughtUp}`, failuresCell(same), 'baseline', ''],
         [
           'on server two (through Redis)',
           String(cross.receivers),
           ms(percentile(cross.latenciesMs, 50)),
           ms(p99Cross),
+          ms(percentile(cross.warmUpLatenciesMs, 99)),
           lostCell(cross),
           `${cross.reconnects}/${cross.caughtUp}`,
           failuresCell(cross),
@@ -87,7 +88,7 @@ try {
     ),
   );
   console.log(
-    `${RATE} msg/s for ${SECONDS} s, ${result.unacked} of ${result.sent} sends unacked · server CPU: one ${pct(result.serverCpu[0]!)}, two ${pct(result.serverCpu[1]!)} · ` +
+    `${RATE} msg/s for ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up (not timed), ${result.unacked} of ${result.sent} sends unacked · server CPU: one ${pct(result.serverCpu[0]!)}, two ${pct(result.serverCpu[1]!)} · ` +
       `client CPU ${pct(result.clientCpu)}, ${result.receiverUsPerDelivery.toFixed(0)} µs of receiver CPU per message (${clientLabel(result.client)}: ${result.processes} receiver + 1 sender proc) · ${describeLoad()}`,
   );
 } finally {

@@ -14,7 +14,7 @@
 //        [--rate 50] [--seconds 8] [--users N] [--client-processes K] [--client wire|socket.io]
 import { type BenchServer, startBare, startPchat } from './support/bench-servers';
 import { CLIENT_FLAG, clientKindOption, clientLabel } from './support/client-kind';
-import { type FanoutResult, failuresCell, lostCell, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
+import { type FanoutResult, WARM_UP_SECONDS, failuresCell, lostCell, receiverSpecs, runFanout, senderCount } from './support/fanout-run';
 import { describeLoad, describeRun } from './support/machine';
 import { deadline, numberOption, parseBenchArgs } from './support/run-guard';
 import { ms, pct, percentile, table, verdict } from './support/stats';
@@ -92,6 +92,7 @@ function row(run: Run, baseline: Run | undefined): string[] {
     `${pct(run.result.clientCpu)}, ${run.result.receiverUsPerDelivery.toFixed(0)} µs/msg (${clientLabel(run.result.client)}: ${run.result.processes} receiver + 1 sender proc)`,
     ms(percentile(all.latenciesMs, 50)),
     ms(p99),
+    ms(percentile(all.warmUpLatenciesMs, 99)),
     lostCell(all),
     `${run.result.unacked} of ${run.result.sent}`,
     `${all.reconnects}/${all.caughtUp}`,
@@ -110,12 +111,13 @@ for (const receivers of SIZES) {
 }
 console.log(
   table(
-    ['load', 'server', 'server CPU', 'client CPU', 'p50', 'p99', 'lost', 'unacked', 'reconn/caught-up', 'request failures', 'target', 'verdict'],
+    ['load', 'server', 'server CPU', 'client CPU', 'p50', 'p99', 'warm-up p99', 'lost', 'unacked', 'reconn/caught-up', 'request failures', 'target', 'verdict'],
     rows,
   ),
 );
 console.log(
   `clients: ${clientLabel(CLIENT)} for every receiver and sender, against both servers · each receiver: sign-in, rooms:list, room:join, room:read per arrival; 20 % follow, 5 % reconnect once (offline 1 s) and catch up; ` +
+    `${WARM_UP_SECONDS} s of the same load first, not timed (its p99 is the "warm-up p99" column; its messages count in lost and unacked); ` +
     `${senderCount(RATE)} senders at ≤ 15 msg/s each; CPU = % of one core over the send phase; µs/msg = receiver CPU per message handled, start of sends to final count; lost = acked messages a receiver had not seen 2 s after the run · ${describeLoad()}`,
 );
 process.exit(0);

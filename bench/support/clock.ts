@@ -7,6 +7,11 @@ export function nowMs(): number {
 
 const STAMP = / @(\d+(?:\.\d+)?)$/;
 
+/** The label of the messages a fan-out sends before it measures (fanout-run.ts). */
+const WARM_UP = 'warm-up ';
+export const warmUpLabel = (i: number) => `${WARM_UP}${i}`;
+export const isWarmUp = (text: string) => text.startsWith(WARM_UP);
+
 /** The message text a benchmark sends: readable, and carrying its send time at the end. */
 export function stampedText(label: string, sentAtMs = nowMs()): string {
   return `${label} @${sentAtMs.toFixed(3)}`;

@@ -50,6 +50,7 @@ const post = (worker: Worker, message: ToWorker) => worker.child.send(message);
 function merge(into: GroupResult, from: GroupResult): GroupResult {
   into.receivers += from.receivers;
   for (const latency of from.latenciesMs) into.latenciesMs.push(latency);
+  for (const latency of from.warmUpLatenciesMs) into.warmUpLatenciesMs.push(latency);
   into.expected += from.expected;
   into.lost += from.lost;
   into.lostReconnecting += from.lostReconnecting;

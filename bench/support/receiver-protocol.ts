@@ -18,8 +18,10 @@ export interface ReceiverSpec {
 
 export interface GroupResult {
   receivers: number;
-  /** Send→delivery of every live `message:new` carrying a send stamp. */
+  /** Send→delivery of every live `message:new` carrying a send stamp, after the warm-up. */
   latenciesMs: number[];
+  /** The same for the warm-up's messages (clock.ts `isWarmUp`): reported beside, never judged. */
+  warmUpLatenciesMs: number[];
   /** (receiver, acked message) pairs expected. */
   expected: number;
   /** Expected pairs the receiver never saw, live or by catch-up. */
@@ -44,6 +46,7 @@ export interface ClientCost {
 export const emptyGroup = (): GroupResult => ({
   receivers: 0,
   latenciesMs: [],
+  warmUpLatenciesMs: [],
   expected: 0,
   lost: 0,
   lostReconnecting: 0,

@@ -4,7 +4,7 @@
 // not be what a benchmark measures. Started by receiver-pool.ts; talks to it over IPC only.
 import type { SessionResponse } from '../../common/protocol';
 import { inBatches, signIn } from './admin-api';
-import { nowMs, stampOf } from './clock';
+import { isWarmUp, nowMs, stampOf } from './clock';
 import type { SimulatedClient } from './client-behaviour';
 import { type ClientKind, createClient } from './client-kind';
 import { type ClientCost, emptyGroup, type FromWorker, type GroupResult, type ReceiverSpec, type ToWorker } from './receiver-protocol';
@@ -13,6 +13,7 @@ interface Running {
   spec: ReceiverSpec;
   client: SimulatedClient;
   latenciesMs: number[];
+  warmUpLatenciesMs: number[];
   reconnectFailed: boolean;
 }
 
@@ -34,6 +35,7 @@ async function setup(specs: ReceiverSpec[], signInConcurrency: number, kind: Cli
   };
   running = await inBatches(specs, signInConcurrency, async (spec) => {
     const latenciesMs: number[] = [];
+    const warmUpLatenciesMs: number[] = [];
     const client = createClient(kind, {
       url: spec.url,
       session: await sessionOf(spec),
@@ -41,13 +43,13 @@ async function setup(specs: ReceiverSpec[], signInConcurrency: number, kind: Cli
       onMessage: (message, via) => {
         deliveries += 1;
         const sentAt = via === 'live' ? stampOf(message.text) : undefined;
-        if (sentAt !== undefined) latenciesMs.push(nowMs() - sentAt);
+        if (sentAt !== undefined) (isWarmUp(message.text) ? warmUpLatenciesMs : latenciesMs).push(nowMs() - sentAt);
       },
     });
     await client.connect();
     await client.open(spec.roomId);
     if (spec.follow) await client.follow(spec.roomId);
-    return { spec, client, latenciesMs, reconnectFailed: false };
+    return { spec, client, latenciesMs, warmUpLatenciesMs, reconnectFailed: false };
   });
 }
 
@@ -70,12 +72,13 @@ function cost(): ClientCost {
 
 function finish(expected: Record<string, number[]>): Record<string, GroupResult> {
   const groups: Record<string, GroupResult> = {};
-  for (const { spec, client, latenciesMs, reconnectFailed } of running) {
+  for (const { spec, client, latenciesMs, warmUpLatenciesMs, reconnectFailed } of running) {
     const group = (groups[spec.group] ??= emptyGroup());
     const wanted = expected[spec.roomId] ?? [];
     const seen = client.seenSeqs(spec.roomId);
     group.receivers += 1;
     for (const latency of latenciesMs) group.latenciesMs.push(latency);
+    for (const latency of warmUpLatenciesMs) group.warmUpLatenciesMs.push(latency);
     group.expected += wanted.length;
     let lost = 0;
     for (const seq of wanted) if (!seen.has(seq)) lost += 1;
