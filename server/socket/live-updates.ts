@@ -12,12 +12,16 @@ import { roomChannel, tokenChannel, userChannel } from './types';
 export interface LocalPushes {
   roomChanged(roomId: string, previous: RoomContext | undefined): void;
   roomDeleted(roomId: string, previous: RoomContext | undefined): void;
+  /** A message stored on another server: its readers' sockets here that have not joined the room. */
+  activityUnjoined(userIds: string[], payload: RoomActivity): void;
 }
 
 export function wireLiveUpdates(
   io: ChatServer,
   services: Services,
   presence: RoomPresence,
+  /** Other servers share the store and relay (cluster-sync.ts). */
+  clustered: boolean,
   onError: (what: string, error: unknown) => void,
 ): { unwire: () => void; local: LocalPushes } {
   const { events } = services;
@@ -28,11 +32,21 @@ export function wireLiveUpdates(
   // socket.io encodes a broadcast once, whatever the number of sockets it reaches.
   const onMessage = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:new', { message });
 
-  // Every socket of these users, or those that have not joined the room; the user channels span
-  // servers. Leaving out the joined sockets keeps a busy room to one push per reader and message.
+  // Every socket of these users (the user channels span servers), or only those that have not
+  // joined the room: leaving out the joined sockets keeps a busy room to one push per reader and
+  // message. Each server works out its own unjoined sockets (unjoined-readers.ts); the others hear
+  // of the message through the cluster link.
+  const activityUnjoined = (userIds: string[], payload: RoomActivity) => {
+    const socketIds = presence.unjoined.socketIds(payload.roomId, userIds);
+    if (socketIds.length > 0) io.local.to([...socketIds]).emit('room:activity', payload);
+  };
   const onActivity = (userIds: string[], payload: RoomActivity, sockets: 'all' | 'unjoined' = 'all') => {
-    const audience = io.to(userIds.map(userChannel));
-    (sockets === 'unjoined' ? audience.except(roomChannel(payload.roomId)) : audience).emit('room:activity', payload);
+    if (sockets === 'all') {
+      io.to(userIds.map(userChannel)).emit('room:activity', payload);
+      return;
+    }
+    activityUnjoined(userIds, payload);
+    if (clustered) io.serverSideEmit('pchat:room-activity', userIds, payload);
   };
 
   const onUpdated = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:updated', { message });
@@ -92,5 +106,5 @@ export function wireLiveUpdates(
     'room:changed': roomChangedHere,
     'room:deleted': roomDeletedHere,
   });
-  return { unwire: unsubscribe, local: { roomChanged: roomChangedHere, roomDeleted: roomDeletedHere } };
+  return { unwire: unsubscribe, local: { roomChanged: roomChangedHere, roomDeleted: roomDeletedHere, activityUnjoined } };
 }

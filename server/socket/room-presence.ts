@@ -6,19 +6,31 @@ import type { Participant } from '../domain';
 import type { RosterTracker } from './roster-tracker';
 import type { ChatServer, ChatSocket } from './types';
 import { roomChannel } from './types';
+import { UnjoinedReaders } from './unjoined-readers';
 
 export class RoomPresence {
+  /** Who of a room's readers have a socket here outside it (room:activity's audience). */
+  readonly unjoined: UnjoinedReaders;
+
   constructor(
     private readonly io: ChatServer,
     private readonly roster: RosterTracker,
     private readonly limit: () => number,
     /** Set when several servers run together. */
     private readonly serverId: string | null = null,
-  ) {}
+  ) {
+    this.unjoined = new UnjoinedReaders(io);
+  }
+
+  /** A socket connected here: a reader may now have one outside their rooms. */
+  connected(): void {
+    this.unjoined.changed();
+  }
 
   async enter(socket: ChatSocket, roomId: string): Promise<void> {
     await socket.join(roomChannel(roomId));
     socket.data.joined.add(roomId);
+    this.unjoined.changed();
     const { id: userId, displayName } = socket.data.user;
     const participant: Participant = { userId, displayName };
     // The joiner learns the roster from its ack; everyone else (its other windows included) here.
@@ -27,6 +39,7 @@ export class RoomPresence {
 
   async exit(socket: ChatSocket, roomId: string): Promise<void> {
     if (!socket.data.joined.delete(roomId)) return;
+    this.unjoined.changed();
     await socket.leave(roomChannel(roomId));
     if (this.roster.remove(roomId, socket.id, socket.data.user.id)) this.changed(roomId);
   }
@@ -37,6 +50,7 @@ export class RoomPresence {
       if (this.roster.remove(roomId, socket.id, socket.data.user.id)) this.changed(roomId, socket.id);
     }
     socket.data.joined.clear();
+    this.unjoined.changed();
   }
 
   snapshot(roomId: string) {

@@ -48,7 +48,7 @@ export async function attachSocketServer(
   const cluster = options.redisUrl === undefined ? null : await joinCluster(io, options.redisUrl, (e) => onError('redis', e));
   const serverId = cluster?.serverId ?? null;
   const presence = new RoomPresence(io, new RosterTracker(), () => services.config.current.participantUpdateLimit, serverId);
-  const live = wireLiveUpdates(io, services, presence, onError);
+  const live = wireLiveUpdates(io, services, presence, serverId !== null, onError);
   const unwireAttention = wireAttentionPushes(io, services.events);
   const stopSessionExpiry = watchSessionExpiry(io, services, onError); // before the connection handler below
   const unwireCluster = cluster === null ? () => undefined : wireClusterSync(io, services, live.local, onError);
@@ -103,6 +103,7 @@ export async function attachSocketServer(
 
   io.on('connection', (socket) => {
     void socket.join([tokenChannel(socket.data.tokenHash), userChannel(socket.data.user.id)]);
+    presence.connected();
     socket.emit('session', { user: socket.data.user, config: services.config.current, serverVersion: SERVER_VERSION });
     socket.onAny((event: unknown, ...args: unknown[]) => {
       // Once closing, new events are dropped (see above); those running are counted until acked.

@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
-import type { Participant, User } from '../domain';
+import type { Participant, RoomActivity, User } from '../domain';
 import type { RateLimiter } from './rate-limiter';
 import type { UserBudget } from './user-budgets';
 
@@ -25,6 +25,8 @@ export interface InterServerEvents {
   'pchat:category-changed': (categoryId: string) => void;
   'pchat:addin-changed': (addinId: string) => void;
   'pchat:readers-changed': (roomId: string) => void;
+  /** A message was stored: its readers' sockets that have not joined the room hear room:activity. */
+  'pchat:room-activity': (userIds: string[], payload: RoomActivity) => void;
   'pchat:config-stored': () => void;
   'pchat:user-changed': (userId: string) => void;
   'pchat:alerts-changed': (userId: string) => void;

@@ -4,6 +4,7 @@ import type { RoomActivity, RoomSummary } from '../../common/protocol';
 import { createCategory, createRoom, createUser, http } from './helpers/http-client';
 import { type ClientSocket, connect, ok, record, request, settle, waitFor } from './helpers/socket-client';
 import { type World, connectAs, makeWorld } from './helpers/world';
+import { CACHED_FROM_READERS } from '../../server/socket/unjoined-readers';
 
 describe('read markers, follows and room activity', () => {
   let world: World;
@@ -110,6 +111,56 @@ describe('read markers, follows and room activity', () => {
     expect(await summary(bob, room.id)).toMatchObject({ followed: false, lastSeq: 2, lastReadSeq: 1 });
     desk.disconnect();
     carolSocket.disconnect();
+  });
+
+  it('follows each socket as it joins, leaves, connects and disconnects: the pushes go where the room is not open', async () => {
+    const room = await createRoom(world.url, world.adminToken, { name: 'Comings and goings', categoryId: world.category.id, privacy: 'open' });
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'c0', text: 'zero' });
+    // Enough readers that the server keeps each message's answer for the next (unjoined-readers.ts).
+    for (let n = 0; n < CACHED_FROM_READERS; n += 1) {
+      const reader = await createUser(world.url, world.adminToken, `reader${n}`);
+      const socket = (await connect(world.url, reader.token)).socket;
+      await ok(socket, 'room:read', { roomId: room.id, seq: 1 });
+      socket.disconnect();
+    }
+    const desk = (await connectAs(world, world.bob)).socket;
+    await ok(desk, 'room:join', { roomId: room.id });
+    await ok(desk, 'room:read', { roomId: room.id, seq: 1 });
+    const deskHeard = recordRoom(desk, room.id);
+    const phoneHeard = recordRoom(bob, room.id);
+    // Each message's audience is worked out again after every change below (none is cached across one).
+    const send = async (n: number) => {
+      await ok(alice, 'message:send', { roomId: room.id, clientId: `c${n}`, text: `message ${n}` });
+      await settle();
+    };
+    // Message activity only (a read's own announcement to bob's devices carries lastReadSeq).
+    const seqs = (heard: RoomActivity[]) => heard.filter((activity) => activity.lastReadSeq === undefined).map((activity) => activity.lastSeq);
+
+    await send(1);
+    await send(2);
+    expect(seqs(deskHeard)).toEqual([]);
+    expect(seqs(phoneHeard)).toEqual([2, 3]);
+
+    await ok(desk, 'room:leave', { roomId: room.id });
+    await send(3);
+    expect(seqs(deskHeard)).toEqual([4]);
+
+    await ok(desk, 'room:join', { roomId: room.id });
+    await ok(bob, 'room:join', { roomId: room.id });
+    await send(4);
+    expect(seqs(deskHeard)).toEqual([4]);
+    expect(seqs(phoneHeard)).toEqual([2, 3, 4]);
+
+    const laptop = (await connectAs(world, world.bob)).socket;
+    const laptopHeard = recordRoom(laptop, room.id);
+    await send(5);
+    expect(seqs(laptopHeard)).toEqual([6]);
+    laptop.disconnect();
+    desk.disconnect();
+    await ok(bob, 'room:leave', { roomId: room.id });
+    await send(6);
+    expect(seqs(phoneHeard)).toEqual([2, 3, 4, 7]);
+    expect(seqs(deskHeard)).toEqual([4]);
   });
 
   it('a first read makes a reader at once, and an unfollow without a read ends the pushes', async () => {
