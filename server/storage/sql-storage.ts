@@ -35,7 +35,7 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKin
     categories: createCategoryRepository(db),
     addins: createAddinRepository(db),
     rooms: createRoomRepository(db),
-    messages: createMessageRepository(db, options.search ?? (kind === 'postgres' ? searchMessagesPostgres : searchMessagesSqlite)),
+    messages: createMessageRepository(db, options.search ?? (kind === 'postgres' ? searchMessagesPostgres : searchMessagesSqlite), kind),
     messageActions: createMessageActionRepository(db, kind),
     files: createFileRepository(db),
     readMarkers: createReadMarkerRepository(db),

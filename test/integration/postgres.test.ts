@@ -52,6 +52,28 @@ describe.skipIf(!reachable)('PostgreSQL storage', () => {
     expect(after.at(-1)!.seq).toBe(after.length);
   });
 
+  it('two servers on one database store a clientId sent to both at once once, and leave no gap in the seqs', async () => {
+    // Made before the second server starts: without a cluster link it learns of rooms at start only.
+    const room = (await createRoom(server.url, admin, { name: 'Raced', categoryId: (await createCategory(server.url, admin, { name: 'Race' })).id, privacy: 'open' })).id;
+    const other = await startTestServer({ database: server.database, dataDir: server.dataDir });
+    try {
+      const here = (await connect(server.url, admin)).socket;
+      const there = (await connect(other.url, (await signInAdmin(other.url)).token)).socket;
+      for (let round = 0; round < 10; round += 1) {
+        // Sent one after the other on each server, so each is a lone send there (one statement).
+        const [a, b] = await Promise.all([here, there].map((s) => ok(s, 'message:send', { roomId: room, clientId: `raced-${round}`, text: `round ${round}` })));
+        expect(a!.message.id).toBe(b!.message.id);
+      }
+      const stored = (await ok(here, 'messages:since', { roomId: room, afterSeq: 0 })).messages;
+      expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      expect(stored.map((m) => m.clientId)).toEqual(Array.from({ length: 10 }, (_, i) => `raced-${i}`));
+      const next = await ok(there, 'message:send', { roomId: room, clientId: 'after', text: 'next' });
+      expect(next.message.seq).toBe(11);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('searches words case- and accent-insensitively', async () => {
     const { socket } = await connect(server.url, admin);
     await ok(socket, 'message:send', { roomId, clientId: 'fr', text: 'Réunion demain à 10h' });

@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { MessageFilter, MessageRepository, NewMessage, SearchQuery } from '../repositories';
 import type { FileRef, Message } from '../../domain';
+import type { SqlDialectKind } from '../dialect';
 import type { DatabaseSchema } from '../schema';
 import { type MessageQuery, selectMessages, toMessage } from './message-rows';
+import { insertNewPostgres } from './postgres-message-insert';
 
 function applyFilter(query: MessageQuery, roomId: string, filter: MessageFilter): MessageQuery {
   let q = query.where('m.room_id', '=', roomId);
@@ -75,16 +77,32 @@ async function insertOne(trx: Kysely<DatabaseSchema>, message: NewMessage, file:
 
 const idempotencyKey = (m: NewMessage) => `${m.roomId}\u0000${m.senderId}\u0000${m.clientId}`;
 
-export function createMessageRepository(db: Kysely<DatabaseSchema>, search: SearchFn): MessageRepository {
+type Stored = { message: Message; created: boolean };
+type StoreOne = (db: Kysely<DatabaseSchema>, message: NewMessage, file: FileRef | null) => Promise<Stored>;
+
+/** SQLite: look for the clientId, then take the seq and insert (inside the caller's transaction). */
+const storeOneShared: StoreOne = async (db, message, file) => {
+  const existing = await findByClientId(db, message);
+  if (existing) return { message: existing, created: false };
+  return { message: await insertOne(db, message, file), created: true };
+};
+
+/** PostgreSQL: one statement (postgres-message-insert.ts); the existing message only when there is one. */
+const storeOnePostgres: StoreOne = async (db, message, file) => {
+  const stored = await insertNewPostgres(db, message, file);
+  if (stored) return { message: stored, created: true };
+  const existing = await findByClientId(db, message);
+  if (existing) return { message: existing, created: false };
+  throw new Error(`room ${message.roomId} is gone`);
+};
+
+export function createMessageRepository(db: Kysely<DatabaseSchema>, search: SearchFn, kind: SqlDialectKind): MessageRepository {
+  const storeOne = kind === 'postgres' ? storeOnePostgres : storeOneShared;
   return {
     async insertIdempotent(message) {
       const file = message.fileId === null ? null : ((await selectFile(db, message.fileId)) ?? null);
       try {
-        return await db.transaction().execute(async (trx) => {
-          const existing = await findByClientId(trx, message);
-          if (existing) return { message: existing, created: false };
-          return { message: await insertOne(trx, message, file), created: true };
-        });
+        return await db.transaction().execute((trx) => storeOne(trx, message, file));
       } catch (error) {
         // Two sends of one clientId raced (possible where transactions run concurrently): the
         // loser's transaction rolled back, seq included; answer with the winner's message.
@@ -94,20 +112,18 @@ export function createMessageRepository(db: Kysely<DatabaseSchema>, search: Sear
       }
     },
     async insertBatch(items) {
+      // A lone message on PostgreSQL is one statement, its own transaction: one round trip.
+      if (kind === 'postgres' && items.length === 1) return [await storeOne(db, items[0]!.message, items[0]!.file)];
       // Group commit (DESIGN §4b): every message of the batch in one transaction, one fsync.
       return db.transaction().execute(async (trx) => {
-        const results: { message: Message; created: boolean }[] = [];
+        const results: Stored[] = [];
         const inBatch = new Map<string, Message>();
         for (const { message, file } of items) {
           const key = idempotencyKey(message);
-          const earlier = inBatch.get(key) ?? (await findByClientId(trx, message));
-          if (earlier) {
-            results.push({ message: earlier, created: false });
-            continue;
-          }
-          const stored = await insertOne(trx, message, file);
-          inBatch.set(key, stored);
-          results.push({ message: stored, created: true });
+          const earlier = inBatch.get(key);
+          const result = earlier ? { message: earlier, created: false } : await storeOne(trx, message, file);
+          if (result.created) inBatch.set(key, result.message);
+          results.push(result);
         }
         return results;
       });
