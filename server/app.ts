@@ -30,6 +30,8 @@ export interface StartOptions {
   httpIdleTimeoutMs?: number;
   /** Internal (tests): upload limits and file clean-up times (defaults: §10). */
   files?: Partial<FileOptions>;
+  /** Internal (tests): the sessions' clock, ms since the epoch (default Date.now), so expiry is tested without waiting. */
+  sessionClock?: () => number;
 }
 
 export interface RunningServer {
@@ -60,6 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clustered,
       onError: (what, error) => logError(what, error),
       files: options.files,
+      sessionClock: options.sessionClock,
     });
     if (options.adminPassword !== undefined && options.adminPassword !== '') await services.accounts.ensureAdmin(options.adminPassword);
     const app = await buildHttpApp(services, {

@@ -53,6 +53,8 @@ export interface ServiceOptions {
   onError?: (what: string, error: unknown) => void;
   /** Upload limits and file clean-up (defaults: PROTOCOL §10); tests shorten them. */
   files?: Partial<FileOptions>;
+  /** The sessions' clock (default Date.now); tests move it. */
+  sessionClock?: () => number;
 }
 
 export async function createServices(storage: Storage, options: ServiceOptions): Promise<Services> {
@@ -68,7 +70,7 @@ export async function createServices(storage: Storage, options: ServiceOptions):
   const attention = new AttentionService(storage, directory, users, events, readMarkers, onError);
   await Promise.all([config.load(), directory.load(), readMarkers.load(), attention.load()]);
   const rooms = new RoomService(storage, events, blobs, directory, attention.invitations);
-  const auth = new AuthService(storage, events);
+  const auth = new AuthService(storage, events, options.sessionClock);
   const lastRooms = new LastRoomService(storage.lastRooms, directory, { clustered: options.clustered ?? false }, (error) =>
     onError('last rooms', error),
   );

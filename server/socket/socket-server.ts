@@ -8,7 +8,7 @@ import { wireAttentionPushes } from './attention-pushes';
 import { joinCluster } from './cluster';
 import { wireClusterSync } from './cluster-sync';
 import { wireLiveUpdates } from './live-updates';
-import { watchSessionExpiry } from './session-expiry';
+import { admitEvent, watchSessionExpiry } from './session-expiry';
 import { messageActionHandlers } from './message-action-handlers';
 import { messageHandlers } from './message-handlers';
 import { readMarkerHandlers } from './read-marker-handlers';
@@ -50,7 +50,7 @@ export async function attachSocketServer(
   const presence = new RoomPresence(io, new RosterTracker(), () => services.config.current.participantUpdateLimit, serverId);
   const live = wireLiveUpdates(io, services, presence, serverId !== null, onError);
   const unwireAttention = wireAttentionPushes(io, services.events);
-  const stopSessionExpiry = watchSessionExpiry(io, services, onError); // before the connection handler below
+  const stopSessionExpiry = watchSessionExpiry(io, services, onError);
   const unwireCluster = cluster === null ? () => undefined : wireClusterSync(io, services, live.local, onError);
   // One table for the whole server: a connection holds a single listener, not one per event.
   const handlers = {
@@ -107,7 +107,7 @@ export async function attachSocketServer(
     socket.emit('session', { user: socket.data.user, config: services.config.current, serverVersion: SERVER_VERSION });
     socket.onAny((event: unknown, ...args: unknown[]) => {
       // Once closing, new events are dropped (see above); those running are counted until acked.
-      if (closing || !isClientEvent(event)) return;
+      if (closing || !isClientEvent(event) || !admitEvent(socket, services, onError)) return;
       inFlight += 1;
       void handleEvent(handlers, socket, event, args, onError).finally(() => {
         inFlight -= 1;

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionsResponse } from '../../common/session-api';
-import { http, signIn, signInAdmin } from './helpers/http-client';
+import { createCategory, createRoom, http, signIn, signInAdmin } from './helpers/http-client';
 import { POSTGRES_ADMIN_URL, createTempDatabase } from './helpers/postgres';
-import { closeAllSockets, connect, connectError, waitFor } from './helpers/socket-client';
+import { closeAllSockets, connect, connectError, ok, request, waitFor } from './helpers/socket-client';
 import { startTestServer } from './helpers/test-server';
 
 describe('session expiry', () => {
@@ -37,6 +37,36 @@ describe('session expiry', () => {
       // A new sign-in works, under the same limit.
       const fresh = await signInAdmin(server.url);
       expect(Date.parse(fresh.expiresAt) - Date.now()).toBeLessThanOrEqual(60_000);
+    } finally {
+      closeAllSockets();
+      await server.close();
+    }
+  });
+
+  it('refuses an event past the session\'s limit at once: nothing of it is done, the socket closes', async () => {
+    let clock = Date.now();
+    const server = await startTestServer({ sessionClock: () => clock });
+    try {
+      const admin = await signInAdmin(server.url);
+      const category = await createCategory(server.url, admin.token, { name: 'Late' });
+      const room = await createRoom(server.url, admin.token, { name: 'Too late', categoryId: category.id, privacy: 'open' });
+      const { socket } = await connect(server.url, admin.token);
+      await ok(socket, 'message:send', { roomId: room.id, clientId: 'in-time', text: 'in time' });
+      let closed = false;
+      socket.on('disconnect', () => (closed = true));
+      // Past any limit (absolute and idle) at once, long before the next sweep.
+      clock += 400 * 24 * 60 * 60_000;
+      // Never answered: the socket closes instead (socket.io-client then fails the request).
+      const late = request(socket, 'message:send', { roomId: room.id, clientId: 'too-late', text: 'too late' }).then(
+        () => 'answered',
+        (error: unknown) => String(error),
+      );
+      await waitFor(() => closed, 'the socket of the ended session to close', 5000);
+      expect(await late).toMatch(/disconnected/);
+      const fresh = await signInAdmin(server.url);
+      const { socket: again } = await connect(server.url, fresh.token);
+      const stored = await ok(again, 'messages:since', { roomId: room.id, afterSeq: 0 });
+      expect(stored.messages.map((m) => m.text)).toEqual(['in time']);
     } finally {
       closeAllSockets();
       await server.close();
