@@ -5,6 +5,9 @@ import type { AlertMatch, MentionNew, RoomInvited } from '../../common/attention
 import type { EffectiveConfig, Message, RoomActivity } from '../domain';
 import type { RoomContext } from './room-views';
 
+/** Which of the users' sockets hear a `room:activity`. */
+export type ActivityAudience = 'all' | 'unjoined' | { allBut: string };
+
 export interface DomainEvents {
   'message:created': [message: Message];
   'messages:removed': [roomId: string, seqs: number[]];
@@ -14,10 +17,10 @@ export interface DomainEvents {
   /** A configuration entry was written here (other servers re-read theirs). */
   'config:stored': [];
   /**
-   * `room:activity` for these users' sockets, on every server: all of them, or only those that
-   * have not joined the room (a joined socket hears the message itself).
+   * `room:activity` for these users' sockets, on every server: all of them, only those that have
+   * not joined the room (a joined socket hears the message itself), or all but one connection.
    */
-  'room:activity': [userIds: string[], payload: RoomActivity, sockets?: 'all' | 'unjoined'];
+  'room:activity': [userIds: string[], payload: RoomActivity, sockets?: ActivityAudience];
   /** Someone followed or unfollowed the room (other servers forget their reader list). */
   'readers:changed': [roomId: string];
   /** A category was created or changed (its rooms get 'room:changed' too). */

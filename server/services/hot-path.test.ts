@@ -116,27 +116,27 @@ describe('MarkerBatch', () => {
       () => true,
     );
     const alice = 'id-alice';
-    expect(await batch.advance(alice, 'open', 3)).toBe(3);
-    expect(await batch.advance(alice, 'open', 2)).toBe(3);
-    expect(await batch.advance(alice, 'open', 5)).toBe(5);
+    expect(await batch.advance(alice, 'open', 3, 'desk')).toBe(3);
+    expect(await batch.advance(alice, 'open', 2, 'desk')).toBe(3);
+    expect(await batch.advance(alice, 'open', 5, 'desk')).toBe(5);
     expect(await batch.advanceKnownAtLeast('id-mallory', 'open', 6)).toBe(6);
     expect(await storage.readMarkers.marker(alice, 'open')).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(writes).toBe(1);
     expect(await storage.readMarkers.marker(alice, 'open')).toBe(5);
     expect(await storage.readMarkers.marker('id-mallory', 'open')).toBe(6);
-    expect(announced).toEqual([{ userId: alice, roomId: 'open', seq: 5 }]);
+    expect(announced).toEqual([{ userId: alice, roomId: 'open', seq: 5, readBy: 'desk' }]);
 
     // A marker stored further on (another server) is not moved back by a lower read.
     await storage.readMarkers.markReadMany([{ userId: alice, roomId: 'stage', seq: 9 }]);
-    expect(await batch.advance(alice, 'stage', 4)).toBe(9);
+    expect(await batch.advance(alice, 'stage', 4, 'desk')).toBe(9);
     await batch.close();
     expect(await storage.readMarkers.marker(alice, 'stage')).toBe(9);
   });
 
   it('writes what is pending on close', async () => {
     const batch = new MarkerBatch(storage, 60_000, () => undefined, () => undefined, () => true);
-    await batch.advance('id-alice', 'open', 7);
+    await batch.advance('id-alice', 'open', 7, 'desk');
     await batch.close();
     expect(await storage.readMarkers.marker('id-alice', 'open')).toBe(7);
   });
@@ -160,7 +160,7 @@ describe('MarkerBatch', () => {
     // 'ghost' is not in the store: written, its marker would fail the batch on the foreign key.
     const batch = new MarkerBatch(storage, 60_000, () => undefined, (error) => errors.push(error), (roomId) => roomId !== 'ghost');
     await batch.advanceKnownAtLeast('id-alice', 'ghost', 4);
-    await batch.advance('id-alice', 'open', 8);
+    await batch.advance('id-alice', 'open', 8, 'desk');
     expect([...batch.readersOf('ghost')]).toEqual(['id-alice']);
     await batch.close();
     expect(errors).toEqual([]);

@@ -67,7 +67,7 @@ describe('MarkerBatch.unwrittenFor', () => {
     const writes = gateWrites();
     const batch = new MarkerBatch(storage, 5, () => undefined, () => undefined, () => true);
     expect(batch.unwrittenFor('id-alice').size).toBe(0);
-    await batch.advance('id-alice', 'one', 4);
+    await batch.advance('id-alice', 'one', 4, 'desk');
     await batch.advanceKnownAtLeast('id-alice', 'two', 7);
     expect(copy(batch.unwrittenFor('id-alice'))).toEqual({ one: 4, two: 7 });
 
@@ -75,7 +75,7 @@ describe('MarkerBatch.unwrittenFor', () => {
     await writes.written();
     expect(copy(batch.unwrittenFor('id-alice'))).toEqual({ one: 4, two: 7 });
     // Moved again while the write is under way: the newer seq waits for the next batch.
-    await batch.advance('id-alice', 'one', 6);
+    await batch.advance('id-alice', 'one', 6, 'desk');
     writes.release();
     await settle();
     expect(copy(batch.unwrittenFor('id-alice'))).toEqual({ one: 6 });
@@ -95,7 +95,7 @@ describe('MarkerBatch.unwrittenFor', () => {
     const writes = gateWrites();
     const errors: unknown[] = [];
     const batch = new MarkerBatch(storage, 5, () => undefined, (error) => errors.push(error), () => true);
-    await batch.advance('id-alice', 'one', 3);
+    await batch.advance('id-alice', 'one', 3, 'desk');
     await writes.written();
     writes.fail();
     await settle();
@@ -114,7 +114,7 @@ describe('MarkerBatch.unwrittenFor', () => {
     const writes = gateWrites();
     const announced: unknown[] = [];
     const batch = new MarkerBatch(storage, 5, (advanced) => announced.push(...advanced), () => undefined, () => true);
-    await batch.advance('id-alice', 'one', 3);
+    await batch.advance('id-alice', 'one', 3, 'desk');
     await writes.written();
     // Moved again by the user's own message while the doomed write is under way.
     await batch.advanceKnownAtLeast('id-alice', 'one', 5);
@@ -124,16 +124,37 @@ describe('MarkerBatch.unwrittenFor', () => {
     await settle();
     expect(await storage.readMarkers.marker('id-alice', 'one')).toBe(5);
     // The read (not the send) moved it, so the devices hear of it once, at the seq written.
-    expect(announced).toEqual([{ userId: 'id-alice', roomId: 'one', seq: 5 }]);
+    expect(announced).toEqual([{ userId: 'id-alice', roomId: 'one', seq: 5, readBy: 'desk' }]);
     expect(batch.unwrittenFor('id-alice').size).toBe(0);
+    await batch.close();
+  });
+
+  it('names the connection whose reads moved a marker, null when several did, and nothing for a send alone', async () => {
+    const announced: unknown[] = [];
+    const batch = new MarkerBatch(storage, 5, (advanced) => announced.push(...advanced), () => undefined, () => true);
+    await batch.advance('id-alice', 'one', 1, 'desk');
+    await batch.advance('id-alice', 'one', 2, 'desk');
+    await batch.advanceKnownAtLeast('id-alice', 'one', 3);
+    await batch.advance('id-alice', 'two', 1, 'desk');
+    await batch.advance('id-alice', 'two', 2, 'phone');
+    await settle();
+    expect(announced).toEqual([
+      { userId: 'id-alice', roomId: 'one', seq: 3, readBy: 'desk' },
+      { userId: 'id-alice', roomId: 'two', seq: 2, readBy: null },
+    ]);
+    announced.length = 0;
+    await batch.advanceKnownAtLeast('id-alice', 'one', 4);
+    await settle();
+    expect(announced).toEqual([]);
+    expect(await storage.readMarkers.marker('id-alice', 'one')).toBe(4);
     await batch.close();
   });
 
   it('forgets the markers of a room deleted before they were written', async () => {
     const gone = new Set<string>();
     const batch = new MarkerBatch(storage, 5, () => undefined, () => undefined, (roomId) => !gone.has(roomId));
-    await batch.advance('id-alice', 'one', 2);
-    await batch.advance('id-alice', 'two', 2);
+    await batch.advance('id-alice', 'one', 2, 'desk');
+    await batch.advance('id-alice', 'two', 2, 'desk');
     gone.add('two');
     await settle();
     expect(batch.unwrittenFor('id-alice').size).toBe(0);

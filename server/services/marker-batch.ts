@@ -13,22 +13,31 @@ interface Known {
   readonly roomId: string;
   seq: number;
   touchedAt: number;
-  /** Moved by the user's own `room:read` since its last write (their other devices hear of it), not only by sending. */
-  announce: boolean;
+  /**
+   * Moved by the user's own `room:read` since its last write (their other devices hear of it), not
+   * only by sending: by this one connection, or by several (null). Undefined: by no read.
+   */
+  readBy: string | null | undefined;
 }
 
 /** A marker as one batch writes it: its seq when the batch was taken. */
 interface Written {
   known: Known;
   seq: number;
-  announce: boolean;
+  readBy: string | null | undefined;
 }
 
+/** A marker a read moved, once written: who stands where, and which connection read (null: several). */
 export interface Advanced {
   userId: string;
   roomId: string;
   seq: number;
+  readBy: string | null;
 }
+
+/** What a marker's readers come to when `reader` reads too. */
+const joinReaders = (readBy: string | null | undefined, reader: string | null | undefined): string | null | undefined =>
+  readBy === undefined || readBy === reader ? reader : reader === undefined ? readBy : null;
 
 /** Markers nobody touched for this long are forgotten (read again from the store when needed). */
 const FORGET_AFTER_MS = 10 * 60_000;
@@ -66,13 +75,14 @@ export class MarkerBatch {
   ) {}
 
   /**
-   * Moves the user's marker forward to `seq` (never back) and gives where it stands: at once when
-   * memory knows the marker (every read after the first), else once the store has said.
+   * Moves the user's marker forward to `seq` (never back), read on `connection`, and gives where
+   * it stands: at once when memory knows the marker (every read after the first), else once the
+   * store has said.
    */
-  advance(userId: string, roomId: string, seq: number): number | Promise<number> {
+  advance(userId: string, roomId: string, seq: number, connection: string): number | Promise<number> {
     const known = this.knownOf(userId, roomId);
-    if (known) return this.raise(userId, roomId, Math.max(known.seq, seq), true);
-    return this.load(userId, roomId).then((current) => this.raise(userId, roomId, Math.max(current, seq), true));
+    if (known) return this.raise(userId, roomId, Math.max(known.seq, seq), connection);
+    return this.load(userId, roomId).then((current) => this.raise(userId, roomId, Math.max(current, seq), connection));
   }
 
   /**
@@ -80,7 +90,7 @@ export class MarkerBatch {
    * stands and nothing needs reading first.
    */
   advanceKnownAtLeast(userId: string, roomId: string, seq: number): Promise<number> {
-    return Promise.resolve(this.raise(userId, roomId, Math.max(this.knownOf(userId, roomId)?.seq ?? 0, seq), false));
+    return Promise.resolve(this.raise(userId, roomId, Math.max(this.knownOf(userId, roomId)?.seq ?? 0, seq), undefined));
   }
 
   /**
@@ -116,7 +126,8 @@ export class MarkerBatch {
     return this.known.get(userId)?.get(roomId);
   }
 
-  private raise(userId: string, roomId: string, seq: number, announce: boolean): number {
+  /** `reader`: the connection whose read this is (undefined for the sender's own message). */
+  private raise(userId: string, roomId: string, seq: number, reader: string | undefined): number {
     let rooms = this.known.get(userId);
     let known = rooms?.get(roomId);
     const now = Date.now();
@@ -132,10 +143,10 @@ export class MarkerBatch {
       known.seq = seq;
       known.touchedAt = now;
     } else {
-      known = { userId, roomId, seq, touchedAt: now, announce: false };
+      known = { userId, roomId, seq, touchedAt: now, readBy: undefined };
       rooms.set(roomId, known);
     }
-    if (announce) known.announce = true;
+    known.readBy = joinReaders(known.readBy, reader);
     if (seq > 0) {
       let readers = this.readersByRoom.get(roomId);
       if (!readers) this.readersByRoom.set(roomId, (readers = new Set()));
@@ -179,8 +190,8 @@ export class MarkerBatch {
         this.forget(known.userId, known.roomId);
         continue;
       }
-      batch.push({ known, seq: known.seq, announce: known.announce });
-      known.announce = false;
+      batch.push({ known, seq: known.seq, readBy: known.readBy });
+      known.readBy = undefined;
     }
     if (batch.length === 0) return this.forgetIdle();
     try {
@@ -188,18 +199,18 @@ export class MarkerBatch {
     } catch (error) {
       this.onError(error);
       // Back for the next batch, which writes each at its newest seq (a marker only moves forward).
-      for (const { known, announce } of batch) {
-        if (announce) known.announce = true;
+      for (const { known, readBy } of batch) {
+        known.readBy = joinReaders(known.readBy, readBy);
         if (this.knownOf(known.userId, known.roomId) === known) this.pending.add(known);
       }
       this.schedule();
       return;
     }
     const announced: Advanced[] = [];
-    for (const { known, seq, announce } of batch) {
+    for (const { known, seq, readBy } of batch) {
       // Written now, unless memory moved past it meanwhile (then the newer seq waits its batch).
       if (this.unwritten.get(known.userId)?.get(known.roomId) === seq) this.dropUnwritten(known.userId, known.roomId);
-      if (announce) announced.push({ userId: known.userId, roomId: known.roomId, seq });
+      if (readBy !== undefined) announced.push({ userId: known.userId, roomId: known.roomId, seq, readBy });
     }
     this.onAdvanced(announced);
     this.forgetIdle();

@@ -14,7 +14,7 @@ import { AppError } from '../errors';
 import type { ReadMarker, Storage } from '../storage/repositories';
 import { can } from './authorization';
 import type { DomainEventBus } from './events';
-import { MarkerBatch } from './marker-batch';
+import { type Advanced, MarkerBatch } from './marker-batch';
 import { findRoom } from './room-access';
 import type { RoomDirectory } from './room-directory';
 import type { RoomContext } from './room-views';
@@ -75,7 +75,8 @@ export class ReadMarkerService {
     for (const [roomId, seq] of await this.storage.readMarkers.lastSeqs()) this.lastSeqs.set(roomId, seq);
   }
 
-  async markRead(user: User, request: ClientRequest<'room:read'>): Promise<number> {
+  /** `connection`: the one that read (it is not told of its own read; the user's others are). */
+  async markRead(user: User, request: ClientRequest<'room:read'>, connection: string): Promise<number> {
     const context = findRoom(this.directory, user, request.roomId);
     if (!can(user, 'readHistory', context.room, context.category)) throw new AppError('forbidden', 'you may not read this room');
     // A marker past the last message would hide the next ones, so it stops at the last seq. In a
@@ -83,7 +84,7 @@ export class ReadMarkerService {
     // client reads once per arrival, so each promise hop here is paid ten thousand times a second.
     const known = this.lastSeqs.get(request.roomId) ?? 0;
     const lastSeq = request.seq <= known || !this.options.clustered ? known : await this.lastSeqAtLeast(request.roomId, request.seq);
-    const advanced = this.batch.advance(user.id, request.roomId, Math.min(request.seq, lastSeq));
+    const advanced = this.batch.advance(user.id, request.roomId, Math.min(request.seq, lastSeq), connection);
     const standing = typeof advanced === 'number' ? advanced : await advanced;
     if (standing > 0) this.addReader(request.roomId, user.id);
     return standing;
@@ -172,12 +173,13 @@ export class ReadMarkerService {
   }
 
   /** Markers moved by `room:read` reach the user's other devices (their counts drop there too). */
-  private announceReads(advanced: { userId: string; roomId: string; seq: number }[]): void {
-    for (const { userId, roomId, seq } of advanced) {
+  private announceReads(advanced: Advanced[]): void {
+    for (const { userId, roomId, seq, readBy } of advanced) {
       const context = this.directory.context(roomId);
       if (!context || !context.category.chatHistory) continue;
       const lastSeq = Math.max(this.lastSeqs.get(roomId) ?? 0, seq);
-      this.events.emit('room:activity', [userId], { roomId, lastSeq, lastReadSeq: seq });
+      // The connection whose reads these all were knows already (each read's ack said so).
+      this.events.emit('room:activity', [userId], { roomId, lastSeq, lastReadSeq: seq }, readBy === null ? 'all' : { allBut: readBy });
     }
   }
 

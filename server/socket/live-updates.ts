@@ -2,6 +2,7 @@
 // Each server updates its own sockets; cluster-sync.ts relays what other servers need to hear.
 import type { EffectiveConfig, Message, RoomActivity, User } from '../domain';
 import type { Services } from '../services';
+import type { ActivityAudience } from '../services/events';
 import { can } from '../services/authorization';
 import { type RoomContext, toDetail } from '../services/room-views';
 import type { RoomPresence } from './room-presence';
@@ -40,13 +41,15 @@ export function wireLiveUpdates(
     const socketIds = presence.unjoined.socketIds(payload.roomId, userIds);
     if (socketIds.length > 0) io.local.to([...socketIds]).emit('room:activity', payload);
   };
-  const onActivity = (userIds: string[], payload: RoomActivity, sockets: 'all' | 'unjoined' = 'all') => {
-    if (sockets === 'all') {
-      io.to(userIds.map(userChannel)).emit('room:activity', payload);
+  const onActivity = (userIds: string[], payload: RoomActivity, sockets: ActivityAudience = 'all') => {
+    if (sockets === 'unjoined') {
+      activityUnjoined(userIds, payload);
+      if (clustered) io.serverSideEmit('pchat:room-activity', userIds, payload);
       return;
     }
-    activityUnjoined(userIds, payload);
-    if (clustered) io.serverSideEmit('pchat:room-activity', userIds, payload);
+    // A connection's id is also a channel, on every server: `allBut` leaves that one connection out.
+    const audience = io.to(userIds.map(userChannel));
+    (sockets === 'all' ? audience : audience.except(sockets.allBut)).emit('room:activity', payload);
   };
 
   const onUpdated = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:updated', { message });

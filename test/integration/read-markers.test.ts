@@ -192,6 +192,7 @@ describe('read markers, follows and room activity', () => {
     const laptop = (await connectAs(world, world.bob)).socket;
     await settle();
     const heard = recordRoom(laptop, room.id);
+    const heardByReader = recordRoom(bob, room.id);
     // A client that marks every arrival: three reads, one announcement of where bob stands.
     for (const seq of [1, 2, 3]) await ok(bob, 'room:read', { roomId: room.id, seq });
     const readAt = Date.now();
@@ -199,6 +200,16 @@ describe('read markers, follows and room activity', () => {
     expect(Date.now() - readAt).toBeLessThan(3000);
     expect(heard.filter((a) => a.lastReadSeq !== undefined).map((a) => a.lastReadSeq)).toEqual([3]);
     expect(heard.at(-1)).toEqual({ roomId: room.id, lastSeq: 3, lastReadSeq: 3 });
+    // The socket that read knows where it stands from its acks: it is not told again.
+    expect(heardByReader).toEqual([]);
+
+    // Reads on both devices: each hears of the other's (in one batch, both hear where bob stands).
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'd4', text: 'd4' });
+    await ok(alice, 'message:send', { roomId: room.id, clientId: 'd5', text: 'd5' });
+    await ok(bob, 'room:read', { roomId: room.id, seq: 4 });
+    await ok(laptop, 'room:read', { roomId: room.id, seq: 5 });
+    await waitFor(() => heardByReader.some((a) => a.lastReadSeq === 5), 'the reads of both devices, on the first', 3000);
+    await waitFor(() => heard.some((a) => (a.lastReadSeq ?? 0) >= 4), 'the reads of both devices, on the second', 3000);
     laptop.disconnect();
   });
 
