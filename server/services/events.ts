@@ -5,8 +5,11 @@ import type { AlertMatch, MentionNew, RoomInvited } from '../../common/attention
 import type { EffectiveConfig, Message, RoomActivity } from '../domain';
 import type { RoomContext } from './room-views';
 
-/** Which of the users' sockets hear a `room:activity`. */
-export type ActivityAudience = 'all' | 'unjoined' | { allBut: string };
+/**
+ * Which of the users' sockets hear a `room:activity`: every one, every one but one connection, or
+ * those that have not joined the room (`exceptUser`: none of that user's).
+ */
+export type ActivityAudience = 'all' | { allBut: string } | { unjoined: true; exceptUser?: string };
 
 export interface DomainEvents {
   'message:created': [message: Message];

@@ -146,17 +146,20 @@ export class ReadMarkerService {
     // The sender has read the room now: a cached list learns it (a list read from now on finds it in the batch).
     this.addReader(message.roomId, message.senderId);
     if (context.room.disabled || !context.category.chatHistory) return;
-    const others: string[] = [];
+    // Every reader who may read the room, the sender too: the same list for each message while
+    // the readers stay the same, whoever sends, so each server can keep who of them has a socket
+    // outside the room (unjoined-readers.ts). The sender is left out where it is delivered.
+    const readers: string[] = [];
     let senderReads = false;
     for (const readerId of await this.readers(message.roomId)) {
       const reader = this.users.get(readerId);
       if (!reader || reader.disabled || !counts(reader, context)) continue;
+      readers.push(readerId);
       if (readerId === message.senderId) senderReads = true;
-      else others.push(readerId);
     }
     const payload: RoomActivity = { roomId: message.roomId, lastSeq: message.seq };
-    if (others.length > 0) this.events.emit('room:activity', others, payload, 'unjoined');
-    if (senderReads) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: await lastReadBySender }, 'unjoined');
+    if (readers.length > (senderReads ? 1 : 0)) this.events.emit('room:activity', readers, payload, { unjoined: true, exceptUser: message.senderId });
+    if (senderReads) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: await lastReadBySender }, { unjoined: true });
   }
 
   /**

@@ -14,7 +14,7 @@ export interface LocalPushes {
   roomChanged(roomId: string, previous: RoomContext | undefined): void;
   roomDeleted(roomId: string, previous: RoomContext | undefined): void;
   /** A message stored on another server: its readers' sockets here that have not joined the room. */
-  activityUnjoined(userIds: string[], payload: RoomActivity): void;
+  activityUnjoined(userIds: string[], payload: RoomActivity, exceptUser: string | undefined): void;
 }
 
 export function wireLiveUpdates(
@@ -37,14 +37,14 @@ export function wireLiveUpdates(
   // joined the room: leaving out the joined sockets keeps a busy room to one push per reader and
   // message. Each server works out its own unjoined sockets (unjoined-readers.ts); the others hear
   // of the message through the cluster link.
-  const activityUnjoined = (userIds: string[], payload: RoomActivity) => {
-    const socketIds = presence.unjoined.socketIds(payload.roomId, userIds);
+  const activityUnjoined = (userIds: string[], payload: RoomActivity, exceptUser: string | undefined) => {
+    const socketIds = presence.unjoined.socketIds(payload.roomId, userIds, exceptUser);
     if (socketIds.length > 0) io.local.to([...socketIds]).emit('room:activity', payload);
   };
   const onActivity = (userIds: string[], payload: RoomActivity, sockets: ActivityAudience = 'all') => {
-    if (sockets === 'unjoined') {
-      activityUnjoined(userIds, payload);
-      if (clustered) io.serverSideEmit('pchat:room-activity', userIds, payload);
+    if (typeof sockets === 'object' && 'unjoined' in sockets) {
+      activityUnjoined(userIds, payload, sockets.exceptUser);
+      if (clustered) io.serverSideEmit('pchat:room-activity', userIds, payload, sockets.exceptUser ?? null);
       return;
     }
     // A connection's id is also a channel, on every server: `allBut` leaves that one connection out.

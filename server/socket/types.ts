@@ -25,8 +25,8 @@ export interface InterServerEvents {
   'pchat:category-changed': (categoryId: string) => void;
   'pchat:addin-changed': (addinId: string) => void;
   'pchat:readers-changed': (roomId: string) => void;
-  /** A message was stored: its readers' sockets that have not joined the room hear room:activity. */
-  'pchat:room-activity': (userIds: string[], payload: RoomActivity) => void;
+  /** A message was stored: its readers' sockets that have not joined the room hear room:activity (none of `exceptUser`'s). */
+  'pchat:room-activity': (userIds: string[], payload: RoomActivity, exceptUser: string | null) => void;
   'pchat:config-stored': () => void;
   'pchat:user-changed': (userId: string) => void;
   'pchat:alerts-changed': (userId: string) => void;

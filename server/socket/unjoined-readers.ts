@@ -6,7 +6,9 @@
 // usually "nobody", yet finding that out meant looking up every reader's channel and every one of
 // their sockets per message: 200 readers cost about 0.5 ms of scattered Map lookups on each of 50
 // messages a second. The answer only changes when the readers change (the caller passes them with
-// each message, in the same order while they stay the same) or when a socket connects, disconnects,
+// each message, in the same order while they stay the same, the sender among them: the sender's
+// sockets are left out afterwards, so messages from different senders share one answer) or when a
+// socket connects, disconnects,
 // joins or leaves a room here; RoomPresence reports the last four (`changed`), and the whole cache
 // is dropped then. The next message of each room works its answer out again.
 import type { ChatServer } from './types';
@@ -22,6 +24,8 @@ export const CACHED_FROM_READERS = 8;
 interface Answer {
   readers: readonly string[];
   socketIds: string[];
+  /** Whose each socket is, in the same order. */
+  userIds: string[];
 }
 
 export class UnjoinedReaders {
@@ -34,22 +38,31 @@ export class UnjoinedReaders {
     this.answers.clear();
   }
 
-  /** The ids of this server's sockets of `readers` that have not joined `roomId`. */
-  socketIds(roomId: string, readers: readonly string[]): readonly string[] {
+  /** The ids of this server's sockets of `readers` that have not joined `roomId`, none of `exceptUser`'s. */
+  socketIds(roomId: string, readers: readonly string[], exceptUser?: string): readonly string[] {
+    const answer = this.answer(roomId, readers);
+    // Usually the sender has no socket outside the room (or none here): the kept list as it is.
+    if (exceptUser === undefined || !answer.userIds.includes(exceptUser)) return answer.socketIds;
+    return answer.socketIds.filter((_, i) => answer.userIds[i] !== exceptUser);
+  }
+
+  private answer(roomId: string, readers: readonly string[]): Answer {
     const cached = readers.length >= CACHED_FROM_READERS;
     const known = cached ? this.answers.get(roomId) : undefined;
-    if (known && sameIds(known.readers, readers)) return known.socketIds;
+    if (known && sameIds(known.readers, readers)) return known;
     const namespace = this.io.of('/');
-    const socketIds: string[] = [];
+    const answer: Answer = { readers, socketIds: [], userIds: [] };
     for (const userId of readers) {
       const ids = namespace.adapter.rooms.get(userChannel(userId));
       if (!ids) continue;
       for (const socketId of ids) {
-        if (namespace.sockets.get(socketId)?.data.joined.has(roomId) === false) socketIds.push(socketId);
+        if (namespace.sockets.get(socketId)?.data.joined.has(roomId) !== false) continue;
+        answer.socketIds.push(socketId);
+        answer.userIds.push(userId);
       }
     }
-    if (cached) this.answers.set(roomId, { readers, socketIds });
-    return socketIds;
+    if (cached) this.answers.set(roomId, answer);
+    return answer;
   }
 }
 

@@ -161,6 +161,15 @@ describe('read markers, follows and room activity', () => {
     await send(6);
     expect(seqs(phoneHeard)).toEqual([2, 3, 4, 7]);
     expect(seqs(deskHeard)).toEqual([4]);
+
+    // Bob writes from outside the room: his own socket hears his message as read, not as news.
+    await ok(bob, 'message:send', { roomId: room.id, clientId: 'from-bob', text: 'from bob' });
+    await settle();
+    expect(seqs(phoneHeard)).toEqual([2, 3, 4, 7]);
+    expect(phoneHeard.filter((activity) => activity.lastSeq === 8)).toEqual([{ roomId: room.id, lastSeq: 8, lastReadSeq: 8 }]);
+    // And the next message from someone else reaches him again.
+    await send(7);
+    expect(seqs(phoneHeard)).toEqual([2, 3, 4, 7, 9]);
   });
 
   it('a first read makes a reader at once, and an unfollow without a read ends the pushes', async () => {
