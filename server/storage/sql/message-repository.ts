@@ -6,6 +6,7 @@ import type { SqlDialectKind } from '../dialect';
 import type { DatabaseSchema } from '../schema';
 import { type MessageQuery, selectMessages, toMessage } from './message-rows';
 import { insertNewPostgres } from './postgres-message-insert';
+import { insertNewSqlite } from './sqlite-message-insert';
 
 function applyFilter(query: MessageQuery, roomId: string, filter: MessageFilter): MessageQuery {
   let q = query.where('m.room_id', '=', roomId);
@@ -44,60 +45,28 @@ async function findByClientId(db: Kysely<DatabaseSchema>, message: NewMessage): 
   return row && toMessage(row);
 }
 
-/** Stores one new message with its room's next seq, inside the caller's transaction. */
-async function insertOne(trx: Kysely<DatabaseSchema>, message: NewMessage, file: FileRef | null): Promise<Message> {
-  // Bumping the room's counter locks its row, so concurrent senders get consecutive seqs.
-  const { last_seq: seq } = await trx
-    .updateTable('rooms')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-    .where('id', '=', message.roomId)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('messages')
-    .values({
-      id: message.id,
-      room_id: message.roomId,
-      seq,
-      sender_id: message.senderId,
-      sender_name: message.senderName,
-      client_id: message.clientId,
-      text: message.text,
-      file_id: message.fileId,
-      created_at: message.createdAt,
-      reply_seq: message.replyTo?.seq ?? null,
-      reply_sender_name: message.replyTo?.senderName ?? null,
-      reply_text: message.replyTo?.text ?? null,
-    })
-    .execute();
-  const { roomId, id, clientId, senderId, senderName, text, createdAt } = message;
-  const replyTo = message.replyTo ?? null;
-  return { roomId, seq: Number(seq), id, clientId, senderId, senderName, text, createdAt, file, editedAt: null, replyTo, reactions: [] };
-}
-
 const idempotencyKey = (m: NewMessage) => `${m.roomId}\u0000${m.senderId}\u0000${m.clientId}`;
 
 type Stored = { message: Message; created: boolean };
 type StoreOne = (db: Kysely<DatabaseSchema>, message: NewMessage, file: FileRef | null) => Promise<Stored>;
 
-/** SQLite: look for the clientId, then take the seq and insert (inside the caller's transaction). */
-const storeOneShared: StoreOne = async (db, message, file) => {
-  const existing = await findByClientId(db, message);
-  if (existing) return { message: existing, created: false };
-  return { message: await insertOne(db, message, file), created: true };
-};
-
-/** PostgreSQL: one statement (postgres-message-insert.ts); the existing message only when there is one. */
-const storeOnePostgres: StoreOne = async (db, message, file) => {
-  const stored = await insertNewPostgres(db, message, file);
-  if (stored) return { message: stored, created: true };
-  const existing = await findByClientId(db, message);
-  if (existing) return { message: existing, created: false };
-  throw new Error(`room ${message.roomId} is gone`);
-};
+/**
+ * Stores a new message with the dialect's statements, or answers with the stored copy of a resend:
+ * PostgreSQL in one statement (postgres-message-insert.ts), SQLite in two inside the caller's
+ * transaction (sqlite-message-insert.ts).
+ */
+function storeOneWith(insertNew: typeof insertNewSqlite): StoreOne {
+  return async (db, message, file) => {
+    const stored = await insertNew(db, message, file);
+    if (stored) return { message: stored, created: true };
+    const existing = await findByClientId(db, message);
+    if (existing) return { message: existing, created: false };
+    throw new Error(`room ${message.roomId} is gone`);
+  };
+}
 
 export function createMessageRepository(db: Kysely<DatabaseSchema>, search: SearchFn, kind: SqlDialectKind): MessageRepository {
-  const storeOne = kind === 'postgres' ? storeOnePostgres : storeOneShared;
+  const storeOne = storeOneWith(kind === 'postgres' ? insertNewPostgres : insertNewSqlite);
   return {
     async insertIdempotent(message) {
       const file = message.fileId === null ? null : ((await selectFile(db, message.fileId)) ?? null);
