@@ -82,8 +82,8 @@ export class ReadMarkerService {
     // A marker past the last message would hide the next ones, so it stops at the last seq. In a
     // busy room every read after a user's first is answered from memory without waiting: a focused
     // client reads once per arrival, so each promise hop here is paid ten thousand times a second.
-    const known = this.lastSeqs.get(request.roomId) ?? 0;
-    const lastSeq = request.seq <= known || !this.options.clustered ? known : await this.lastSeqAtLeast(request.roomId, request.seq);
+    const found = this.lastSeqAtLeast(request.roomId, request.seq);
+    const lastSeq = typeof found === 'number' ? found : await found;
     const advanced = this.batch.advance(user.id, request.roomId, Math.min(request.seq, lastSeq), connection);
     const standing = typeof advanced === 'number' ? advanced : await advanced;
     if (standing > 0) this.addReader(request.roomId, user.id);
@@ -186,15 +186,21 @@ export class ReadMarkerService {
     }
   }
 
-  private async lastSeqAtLeast(roomId: string, wanted: number): Promise<number> {
-    // Alone, this server stores every message and so knows; with others, ask the store. A room
-    // of focused readers on this server asks about the same new seq all at once (one room:read
-    // each per arrival): they share one query. One that started before the seq was stored may
-    // answer lower, so a reader it leaves short asks once more, in the next shared query.
+  /** The room's last seq, at once when memory can tell it is at least `wanted`, else once the store said. */
+  private lastSeqAtLeast(roomId: string, wanted: number): number | Promise<number> {
+    // Alone, this server stores every message and so knows; with others, ask the store.
+    const known = this.lastSeqs.get(roomId) ?? 0;
+    if (wanted <= known || !this.options.clustered) return known;
+    return this.lastSeqFromStore(roomId, wanted);
+  }
+
+  private async lastSeqFromStore(roomId: string, wanted: number): Promise<number> {
+    // A room of focused readers on this server asks about the same new seq all at once (one
+    // room:read each per arrival): they share one query. One that started before the seq was
+    // stored may answer lower, so a reader it leaves short asks once more, in the next one.
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const known = this.lastSeqs.get(roomId) ?? 0;
-      if (wanted <= known || !this.options.clustered) return known;
       await this.sharedLastSeqQuery(roomId);
+      if (wanted <= (this.lastSeqs.get(roomId) ?? 0)) break;
     }
     return this.lastSeqs.get(roomId) ?? 0;
   }

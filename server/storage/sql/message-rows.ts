@@ -1,6 +1,7 @@
 // Reading message rows (with their file, if any) into the wire Message shape.
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
-import type { Message, Reaction } from '../../domain';
+import type { FileRef, Message, Reaction } from '../../domain';
+import type { NewMessage } from '../repositories';
 import type { DatabaseSchema, FilesTable, MessagesTable } from '../schema';
 
 type Row = Selectable<MessagesTable> & {
@@ -47,6 +48,12 @@ export function parseReactions(json: string | null): Reaction[] {
 }
 
 export const storeReactions = (reactions: readonly Reaction[]): string | null => (reactions.length === 0 ? null : JSON.stringify(reactions));
+
+/** A message just stored with `seq`: what the insert was given, nothing read back. */
+export function newlyStored(message: NewMessage, seq: number, file: FileRef | null): Message {
+  const { roomId, id, clientId, senderId, senderName, text, createdAt } = message;
+  return { roomId, seq, id, clientId, senderId, senderName, text, createdAt, file, editedAt: null, replyTo: message.replyTo ?? null, reactions: [] };
+}
 
 export function toMessage(row: Row): Message {
   return {

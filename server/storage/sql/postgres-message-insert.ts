@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { FileRef, Message } from '../../domain';
 import type { NewMessage } from '../repositories';
 import type { DatabaseSchema } from '../schema';
+import { newlyStored } from './message-rows';
 
 /**
  * Stores `message` with its room's next seq and returns it, or undefined when the room already
@@ -37,5 +38,5 @@ export async function insertNewPostgres(db: Kysely<DatabaseSchema>, message: New
     returning seq`.execute(db);
   const stored = rows[0];
   if (!stored) return undefined;
-  return { roomId, seq: Number(stored.seq), id, clientId, senderId, senderName, text, createdAt, file, editedAt: null, replyTo, reactions: [] };
+  return newlyStored(message, Number(stored.seq), file);
 }

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { FileRef, Message } from '../../domain';
 import type { NewMessage } from '../repositories';
 import type { DatabaseSchema } from '../schema';
+import { newlyStored } from './message-rows';
 
 /** The error of an insert whose sender already stored this clientId in the room. */
 function isResend(error: unknown): boolean {
@@ -42,5 +43,5 @@ export async function insertNewSqlite(db: Kysely<DatabaseSchema>, message: NewMe
     throw error;
   }
   await sql`update rooms set last_seq = ${seq} where id = ${roomId}`.execute(db);
-  return { roomId, seq, id, clientId, senderId, senderName, text, createdAt, file, editedAt: null, replyTo, reactions: [] };
+  return newlyStored(message, seq, file);
 }
