@@ -73,6 +73,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logError = (what, error) => app.log.error({ err: error }, what);
     const sockets = await attachSocketServer(app.server, services, (message, error) => app.log.error({ err: error }, message), {
       redisUrl: options.redis,
+    }).catch(async (error: unknown) => {
+      // e.g. --redis names a Redis that does not answer: leave nothing running behind the error.
+      await app.close();
+      await services.close();
+      throw error;
     });
     // Issue 9 #10, #12: socket.io's own HTTP answers (polling, handshakes) get the rules every
     // Fastify answer has (web-routes.ts): no referrer, no sniffing, never framed.

@@ -1,6 +1,7 @@
 // Two servers behind one Redis, sharing one store (--redis): what happens on one reaches the
 // clients of the other. Runs when Redis answers at PCHAT_TEST_REDIS_URL (default
 // redis://127.0.0.1:6379) and says plainly when it is skipped.
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCategory, createRoom, createUser, http, signInAdmin } from './helpers/http-client';
 import { type ClientSocket, closeAllSockets, connect, ok, record, waitFor } from './helpers/socket-client';
@@ -110,4 +111,20 @@ describe.skipIf(!reachable)('a server leaving the cluster', () => {
 
 async function signInAdminOn(url: string): Promise<string> {
   return (await signInAdmin(url)).token;
+}
+
+describe('a server told to join a Redis that does not answer', () => {
+  it('refuses to start and names the cause', async () => {
+    const port = await closedPort();
+    await expect(startTestServer({ redis: `redis://127.0.0.1:${port}` })).rejects.toThrow(/cannot reach Redis: .*ECONNREFUSED/);
+  });
+});
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -30,6 +30,10 @@ export async function startTestServer(options: Partial<StartOptions> & { postgre
     webRoot: join(dataDir, 'no-web-build'),
     ...startOptions,
     database,
+  }).catch(async (error: unknown) => {
+    await temp?.drop();
+    if (startOptions.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+    throw error;
   });
   return {
     url: server.url,
