@@ -1,17 +1,28 @@
 // PostgreSQL storage (`--database postgres://…`): the same repositories over a connection pool.
 import { Kysely, PostgresDialect } from 'kysely';
+import pLimit from 'p-limit';
 import pg from 'pg';
 import { migrateOrThrow } from './migrate';
 import type { Storage } from './repositories';
 import type { DatabaseSchema } from './schema';
 import { createSqlStorage } from './sql-storage';
+import { searchMessagesPostgres } from './sql/postgres-message-search';
 
 const INT8_OID = 20;
+const POOL_SIZE = 10;
+/**
+ * Searches that may hold a connection at once; the others wait their turn here, not in the pool.
+ * A common word keeps a connection for tens of milliseconds, and the pool serves its queue in
+ * order: 20 searches at once took all ten connections and a room:join behind them waited 147 ms
+ * (bench/scale-1m.ts --store postgres). Two leave eight connections for everything else, as the
+ * SQLite store keeps its main thread free by searching in a worker, one search at a time.
+ */
+const SEARCHES_AT_ONCE = 1;
 
 export async function openPostgresStorage(connectionString: string): Promise<Storage> {
   const pool = new pg.Pool({
     connectionString,
-    max: 10,
+    max: POOL_SIZE,
     // bigint columns (file sizes, counts) come back as strings by default; ours fit a JS number.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
@@ -31,5 +42,6 @@ export async function openPostgresStorage(connectionString: string): Promise<Sto
   }
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   await migrateOrThrow(db, 'postgres');
-  return createSqlStorage(db, 'postgres');
+  const searchTurn = pLimit(SEARCHES_AT_ONCE);
+  return createSqlStorage(db, 'postgres', { search: (searchDb, query) => searchTurn(() => searchMessagesPostgres(searchDb, query)) });
 }
