@@ -14,8 +14,8 @@ const POOL_SIZE = 10;
  * Searches that may hold a connection at once; the others wait their turn here, not in the pool.
  * A common word keeps a connection for tens of milliseconds, and the pool serves its queue in
  * order: 20 searches at once took all ten connections and a room:join behind them waited 147 ms
- * (bench/scale-1m.ts --store postgres). Two leave eight connections for everything else, as the
- * SQLite store keeps its main thread free by searching in a worker, one search at a time.
+ * (bench/scale-1m.ts --store postgres). One at a time, as the SQLite store searches in one worker
+ * thread: two at once still kept a join waiting 65 ms on two cores, both busy searching.
  */
 const SEARCHES_AT_ONCE = 1;
 
