@@ -1,5 +1,6 @@
 // Storage over one Kysely instance, for either dialect: the repositories are shared, only search
-// differs.
+// differs, and each store brings its own (sqlite-storage.ts: a worker thread; postgres-storage.ts:
+// one search at a time in front of the pool).
 import type { Kysely } from 'kysely';
 import type { SqlDialectKind } from './dialect';
 import type { Storage } from './repositories';
@@ -13,21 +14,19 @@ import { createFileRepository } from './sql/file-repository';
 import { createLastRoomRepository } from './sql/last-room-repository';
 import { createMessageActionRepository } from './sql/message-action-repository';
 import { type SearchFn, createMessageRepository } from './sql/message-repository';
-import { searchMessagesPostgres } from './sql/postgres-message-search';
 import { createReadMarkerRepository } from './sql/read-marker-repository';
 import { createRoomRepository } from './sql/room-repository';
 import { createSessionRepository } from './sql/session-repository';
-import { searchMessagesSqlite } from './sql/sqlite-message-search';
 import { createUserRepository } from './sql/user-repository';
 
 export interface SqlStorageOptions {
-  /** Replaces the dialect's search (SQLite: the worker thread of sqlite-search-pool.ts). */
-  search?: SearchFn;
+  /** How this store searches (the dialect's query, run where the store decides). */
+  search: SearchFn;
   /** Runs before the database closes. */
   beforeClose?: () => Promise<void>;
 }
 
-export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKind, options: SqlStorageOptions = {}): Storage {
+export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKind, options: SqlStorageOptions): Storage {
   return {
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
@@ -35,7 +34,7 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: SqlDialectKin
     categories: createCategoryRepository(db),
     addins: createAddinRepository(db),
     rooms: createRoomRepository(db),
-    messages: createMessageRepository(db, options.search ?? (kind === 'postgres' ? searchMessagesPostgres : searchMessagesSqlite), kind),
+    messages: createMessageRepository(db, options.search, kind),
     messageActions: createMessageActionRepository(db, kind),
     files: createFileRepository(db),
     readMarkers: createReadMarkerRepository(db),

@@ -22,6 +22,11 @@ export async function startTestServer(options: Partial<StartOptions> & { postgre
   let temp: TempDatabase | undefined;
   if (startOptions.database === undefined && postgresAdminUrl !== undefined) temp = await createTempDatabase(postgresAdminUrl);
   const database = startOptions.database ?? temp?.url;
+  /** What this helper made for the server: its throw-away database and data directory. */
+  const discardOwn = async () => {
+    await temp?.drop();
+    if (startOptions.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+  };
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
@@ -31,8 +36,7 @@ export async function startTestServer(options: Partial<StartOptions> & { postgre
     ...startOptions,
     database,
   }).catch(async (error: unknown) => {
-    await temp?.drop();
-    if (startOptions.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+    await discardOwn();
     throw error;
   });
   return {
@@ -41,8 +45,7 @@ export async function startTestServer(options: Partial<StartOptions> & { postgre
     database,
     async close() {
       await server.close();
-      await temp?.drop();
-      if (startOptions.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+      await discardOwn();
     },
   };
 }
