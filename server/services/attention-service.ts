@@ -30,9 +30,13 @@ export interface ReadPositions {
   readsInMemory(userId: string): ReadonlyMap<string, number>;
 }
 
+const ignore = () => undefined;
+
 export class AttentionService {
   readonly alerts: AlertService;
   readonly invitations: InvitationService;
+  /** Mention rows being written for messages this server has acknowledged (settled, never rejected). */
+  private readonly mentionWrites = new Set<Promise<void>>();
 
   constructor(
     private readonly storage: Storage,
@@ -103,9 +107,13 @@ export class AttentionService {
 
   private async mention(message: Message, context: RoomContext, userIds: string[]): Promise<void> {
     if (userIds.length === 0) return;
+    const written = this.storage.attention.addMentions(message.roomId, message.seq, userIds);
+    const settled = written.then(ignore, ignore);
+    this.mentionWrites.add(settled);
+    void settled.then(() => this.mentionWrites.delete(settled));
     try {
       // Stored before the push, so a rooms:list the push prompts already counts it.
-      await this.storage.attention.addMentions(message.roomId, message.seq, userIds);
+      await written;
     } finally {
       this.events.emit('mention:new', userIds, { message, roomName: context.room.name });
     }
@@ -113,6 +121,9 @@ export class AttentionService {
 
   /** Adds mentions, invited and notify to the summaries of rooms:list (after the read markers). */
   async annotate(user: User, summaries: RoomSummary[]): Promise<RoomSummary[]> {
+    // The rows of messages already acknowledged count: on PostgreSQL their insert runs on another
+    // pooled connection and could otherwise land after this count (a mention missing for a moment).
+    if (this.mentionWrites.size > 0) await Promise.all(this.mentionWrites);
     // A copy of the few markers the store may be behind on: the query must not see them move.
     const unwritten = this.reads.readsInMemory(user.id);
     const readInMemory = unwritten.size === 0 ? unwritten : new Map(unwritten);
