@@ -10,9 +10,7 @@ import type { Ack, ClientEventName, ClientEventResults, ClientRequest, ProtocolE
 import { clientEventSchemas } from '../../common/protocol';
 import { AppError } from '../errors';
 import { unstorableText } from '../nul-guard';
-import type { EncodedAck } from './encoded-ack';
 import { RateLimiter, allowEvent } from './rate-limiter';
-import { roomsListAck } from './rooms-list-json';
 import type { ChatSocket } from './types';
 
 export type EventHandler<E extends ClientEventName> = (socket: ChatSocket, request: ClientRequest<E>) => Promise<ClientEventResults[E]>;
@@ -20,17 +18,11 @@ export type EventHandler<E extends ClientEventName> = (socket: ChatSocket, reque
 /** Every event of the contract with its handler; each *-handlers.ts file builds its part. */
 export type EventHandlers = { [E in ClientEventName]: EventHandler<E> };
 
-type Answer = Ack<object> | EncodedAck;
-type AckFn = (answer: Answer) => void;
+type AckFn = (answer: Ack<object>) => void;
 type OnError = (event: string, error: unknown) => void;
 
 /** Events whose answer is built from many rows: their user's budget bounds how many run at once. */
 const HEAVY_READS: ReadonlySet<ClientEventName> = new Set(['rooms:list', 'room:join', 'room:history', 'messages:since', 'search']);
-
-/** Answers the server writes as JSON itself (encoded-ack.ts): large, and mostly the same each time. */
-const WRITTEN_ACKS: { [E in ClientEventName]?: (result: ClientEventResults[E]) => EncodedAck } = {
-  'rooms:list': roomsListAck,
-};
 
 const noAck: AckFn = () => undefined;
 
@@ -53,7 +45,7 @@ export async function handleEvent(handlers: EventHandlers, socket: ChatSocket, e
   }
 }
 
-async function answer(handlers: EventHandlers, socket: ChatSocket, event: ClientEventName, payload: unknown, onError: OnError): Promise<Answer> {
+async function answer(handlers: EventHandlers, socket: ChatSocket, event: ClientEventName, payload: unknown, onError: OnError): Promise<Ack<object>> {
   const { data } = socket;
   // The connection's own buckets exist from its first event on, not from its connect.
   data.limiter ??= new RateLimiter();
@@ -68,8 +60,7 @@ async function answer(handlers: EventHandlers, socket: ChatSocket, event: Client
   const request = parsed.data as ClientRequest<ClientEventName>;
   try {
     const result = await (HEAVY_READS.has(event) ? data.budget.heavy(() => handler(socket, request)) : handler(socket, request));
-    const write = WRITTEN_ACKS[event] as ((result: ClientEventResults[ClientEventName]) => EncodedAck) | undefined;
-    return write ? write(result) : { ok: true, ...result };
+    return { ok: true, ...result };
   } catch (error) {
     if (error instanceof AppError) return failure(error.code, error.message);
     onError(event, error);

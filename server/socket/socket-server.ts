@@ -12,7 +12,6 @@ import { admitEvent, watchSessionExpiry } from './session-expiry';
 import { messageActionHandlers } from './message-action-handlers';
 import { messageHandlers } from './message-handlers';
 import { readMarkerHandlers } from './read-marker-handlers';
-import { chatParser } from './encoded-ack';
 import { type EventHandlers, handleEvent, isClientEvent } from './register-handler';
 import { roomHandlers } from './room-handlers';
 import { RoomPresence } from './room-presence';
@@ -43,7 +42,6 @@ export async function attachSocketServer(
     cors: { origin: true, credentials: false },
     maxHttpBufferSize: 1_000_000,
     serveClient: false,
-    parser: chatParser,
   });
   releaseUpgradeRequests(io.engine);
   const onError = (what: string, error: unknown) => log(`socket ${what} failed`, error);
