@@ -97,6 +97,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await app.close();
       throw error;
     }
+    // Every room's newest page into memory, in the background (recent-messages.ts).
+    let closed = false;
+    const warming = services.messages.warmRecent(() => closed).catch((error: unknown) => app.log.error({ err: error }, 'warming the recent messages failed'));
     const stopSweeping = startFileSweeper(services.files, (error) => app.log.error({ err: error }, 'file clean-up failed'));
     const address = app.server.address();
     const port = address !== null && typeof address === 'object' ? address.port : options.port;
@@ -112,11 +115,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       demoSignIns,
       close() {
         closing ??= (async () => {
+          closed = true;
           await stopWatching();
           await stopSweeping();
           await sockets.close();
           await app.close();
           await demoAddin?.close();
+          await warming;
           await services.close();
           await storage.close();
         })();

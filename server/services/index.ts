@@ -15,6 +15,7 @@ import { startMentionSweep } from './mention-sweep';
 import { MessageActionService } from './message-action-service';
 import { MessageAdminService } from './message-admin-service';
 import { MessageService } from './message-service';
+import { RecentMessages } from './recent-messages';
 import { ReadMarkerService } from './read-marker-service';
 import { RoomDirectory } from './room-directory';
 import { RoomService } from './room-service';
@@ -86,7 +87,7 @@ export async function createServices(storage: Storage, options: ServiceOptions):
     categories: new CategoryService(storage, events, directory),
     addins: new AddinService(storage, events, directory),
     rooms,
-    messages: new MessageService(storage, events, config, rooms, readMarkers, onError, attention),
+    messages: new MessageService(storage, events, config, rooms, readMarkers, onError, attention, options.clustered ? null : new RecentMessages(events)),
     files,
     messageAdmin: new MessageAdminService(storage, events, files, attention),
     messageActions: new MessageActionService(storage, events, config, rooms, files, attention),

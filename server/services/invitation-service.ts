@@ -21,6 +21,9 @@ function named(room: Pick<RoomRecord, 'members' | 'managers' | 'presenters'> | n
 }
 
 export class InvitationService {
+  /** Invitations a join is answering, by user: a room list asked meanwhile waits for them. */
+  private readonly answering = new Map<string, Set<Promise<void>>>();
+
   constructor(
     private readonly storage: Storage,
     private readonly directory: RoomDirectory,
@@ -60,14 +63,30 @@ export class InvitationService {
     }
   }
 
-  /** The rooms the user is invited to and has not answered. */
+  /** The rooms the user is invited to and has not answered (counting the joins still answering). */
   async invitedRooms(userId: string): Promise<Set<string>> {
+    const answering = this.answering.get(userId);
+    if (answering) await Promise.all(answering);
     return new Set(await this.storage.attention.invitedRooms(userId));
   }
 
-  /** A successful join answers the invitation. */
-  async joined(userId: string, roomId: string): Promise<void> {
-    await this.storage.attention.clearInvitation(userId, roomId);
+  /**
+   * A successful join answers the invitation. The join's reply does not wait for the write (on
+   * PostgreSQL a second round trip, and nearly always one that finds nothing to delete); this
+   * server's room lists do (invitedRooms), so no list shows an invitation the user has answered.
+   */
+  joined(userId: string, roomId: string): void {
+    const cleared = this.storage.attention.clearInvitation(userId, roomId).then(
+      () => undefined,
+      (error: unknown) => this.onError('answering an invitation on join', error),
+    );
+    const answering = this.answering.get(userId) ?? new Set<Promise<void>>();
+    this.answering.set(userId, answering);
+    answering.add(cleared);
+    void cleared.then(() => {
+      answering.delete(cleared);
+      if (answering.size === 0 && this.answering.get(userId) === answering) this.answering.delete(userId);
+    });
   }
 
   /**

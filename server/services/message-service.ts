@@ -16,6 +16,7 @@ import { GroupCommit } from './group-commit';
 import { replySnapshot } from './message-action-service';
 import { MAX_CATCH_UP_BYTES, newestWithin, oldestWithin } from './page-bounds';
 import type { ReadMarkerService } from './read-marker-service';
+import type { RecentMessages } from './recent-messages';
 import type { AccessNeed } from './room-access';
 import type { RoomService } from './room-service';
 import type { RoomContext } from './room-views';
@@ -36,6 +37,8 @@ export class MessageService {
     private readonly readMarkers: ReadMarkerService,
     private readonly onError: (what: string, error: unknown) => void,
     private readonly attention: Pick<AttentionService, 'stored'>,
+    /** The newest messages of rooms opened lately; null on a clustered server (recent-messages.ts). */
+    private readonly recent: RecentMessages | null,
   ) {
     this.writer = new GroupCommit(storage);
   }
@@ -49,8 +52,18 @@ export class MessageService {
   async latest(context: RoomContext): Promise<Page> {
     if (!context.category.chatHistory) return { messages: [], hasMore: false };
     const n = this.config.current.defaultChatHistory;
-    const rows = await this.storage.messages.latest(context.room.id, n + 1);
+    const roomId = context.room.id;
+    const read = (limit: number) => this.storage.messages.latest(roomId, limit);
+    const rows = await (this.recent ? this.recent.newest(roomId, n + 1, read) : read(n + 1));
     return newestPage(rows, n);
+  }
+
+  /** Fills the recent-messages cache from the store (recent-messages.ts warm), one room at a time. */
+  async warmRecent(stopped: () => boolean): Promise<void> {
+    if (!this.recent) return;
+    const rooms = (await this.rooms.allContexts()).filter((c) => !c.room.disabled && c.category.chatHistory).map((c) => c.room.id);
+    const read = (roomId: string, limit: number) => this.storage.messages.latest(roomId, limit);
+    await this.recent.warm(rooms, this.config.current.defaultChatHistory + 1, read, stopped);
   }
 
   async history(user: User, request: ClientRequest<'room:history'>): Promise<Page> {

@@ -25,14 +25,15 @@ function extrasOf(message: Message): number {
   return bytes;
 }
 
-const sizeOf = (message: Message): number =>
+/** About what a message weighs as JSON (the page bounds; the recent-messages cache's budget). */
+export const messageBytes = (message: Message): number =>
   Buffer.byteLength(message.text) + Buffer.byteLength(message.senderName) + extrasOf(message) + OVERHEAD_BYTES;
 
 /** Keeps the newest messages (the end of an oldest-first list) that fit. */
 export function newestWithin(messages: Message[], budget = MAX_PAGE_BYTES): { messages: Message[]; cut: boolean } {
   let used = 0;
   for (let i = messages.length - 1; i >= 0; i -= 1) {
-    used += sizeOf(messages[i]!);
+    used += messageBytes(messages[i]!);
     if (used > budget && i < messages.length - 1) return { messages: messages.slice(i + 1), cut: true };
   }
   return { messages, cut: false };
@@ -42,7 +43,7 @@ export function newestWithin(messages: Message[], budget = MAX_PAGE_BYTES): { me
 export function oldestWithin(messages: Message[], budget = MAX_PAGE_BYTES): { messages: Message[]; cut: boolean } {
   let used = 0;
   for (let i = 0; i < messages.length; i += 1) {
-    used += sizeOf(messages[i]!);
+    used += messageBytes(messages[i]!);
     if (used > budget && i > 0) return { messages: messages.slice(0, i), cut: true };
   }
   return { messages, cut: false };

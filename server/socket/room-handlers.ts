@@ -23,9 +23,9 @@ export function roomHandlers(services: Services, presence: RoomPresence): Pick<E
       // Join the channel before reading the snapshot so no message falls between the two;
       // a message in both arrives twice with the same seq and the client keeps one.
       await presence.enter(socket, roomId);
-      // Joining once answers an invitation (§12). Neither store call waits for the other: on
-      // PostgreSQL that is one round trip less before the answer.
-      const [page] = await Promise.all([services.messages.latest(context), services.attention.invitations.joined(user.id, roomId)]);
+      const page = await services.messages.latest(context);
+      // Joining once answers an invitation (§12); the reply does not wait for that write.
+      services.attention.invitations.joined(user.id, roomId);
       services.lastRooms.joined(user.id, roomId);
       return { room: toDetail(user, context, true), ...page, roster: presence.snapshot(roomId) };
     },
