@@ -9,6 +9,7 @@
 //   npx tsx bench/scale-1m.ts [--quick] [--store sqlite|postgres] [--rooms N] [--messages N] [--fresh]
 import { randomUUID } from 'node:crypto';
 import { startServerProcess } from '../test/support/server-process';
+import { sleep } from './support/clock';
 import { inBatches, signIn } from './support/admin-api';
 import { describeLoad, describeRun } from './support/machine';
 import { childPid, rssBytes } from './support/proc-stats';
@@ -49,6 +50,10 @@ log(prepared.seeded === 'cache' ? 'data set from the cache' : `seeded in ${prepa
 const server = await startServerProcess({ args: ['--port', '0', ...prepared.run.serverArgs()], env: { PCHAT_ADMIN_PASSWORD: ADMIN_PASSWORD } });
 const forgetServer = onExit(() => void server.kill('SIGKILL'));
 const pid = childPid(prepared.run.dataDir);
+// Measured as a running server: its start-up read of every room's newest page (recent-messages.ts)
+// is finished first. How long that took is printed with the results.
+const warmedLine = await waitForLine(server, /recent messages in memory: (.*)/, 120_000);
+log(`server: ${warmedLine}`);
 const sessions = await inBatches(meta.users, 4, (user) => signIn(server.url, user));
 const clients = sessions.map((session) => new RealClient({ url: server.url, session, focused: false }));
 await Promise.all(clients.map((client) => client.connect()));
@@ -86,6 +91,16 @@ const pchatOps: Record<string, () => Promise<unknown>> = {
   },
   search: () => next().request('search', { query: COMMON_WORD }),
 };
+
+async function waitForLine(child: { output: () => string }, pattern: RegExp, timeoutMs: number): Promise<string> {
+  const started = performance.now();
+  for (;;) {
+    const match = pattern.exec(child.output());
+    if (match?.[1] !== undefined) return match[1];
+    if (performance.now() - started > timeoutMs) return `no "${pattern.source}" within ${timeoutMs} ms`;
+    await sleep(50);
+  }
+}
 
 /** Times `op`; room:join times only the join (its leave is not part of the figure). */
 async function measure(op: () => Promise<unknown>, count: number): Promise<Timed> {
@@ -182,7 +197,8 @@ console.log(`\nscale-1m · ${runAtStart} at the start, ${describeLoad()} at the 
 console.log(
   `store ${store}: ${sizes.rooms} rooms × ${sizes.messages.toLocaleString('en')} messages, ${sizes.users} users ` +
     `(${prepared.seeded === 'cache' ? 'seed from cache' : `seeded in ${prepared.seeded.toFixed(0)} s`}); ` +
-    `${SAMPLES} requests per operation one at a time (search: ${Math.ceil(SAMPLES / 5)}), round-robin over ${clients.length} connections; server RSS at the end ${mb(rss)}\n`,
+    `${SAMPLES} requests per operation one at a time (search: ${Math.ceil(SAMPLES / 5)}), round-robin over ${clients.length} connections; server RSS at the end ${mb(rss)}; ` +
+    `measured once the server had read the rooms' newest pages at start (recent messages in memory: ${warmedLine})\n`,
 );
 console.log(table(['operation', 'pchat p50', 'pchat p99', 'bare SQL p50', 'bare SQL p99', 'bare SQL is', 'target', 'verdict'], rows));
 console.log(`\nlongest wait of any other request while ${SEARCHES} "${COMMON_WORD}" searches run at once (worst of ${STALL_ROUNDS} rounds; baseline: same probes, no searches):`);

@@ -39,6 +39,11 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Demo sign-ins when --demo seeded an empty database (for printing). */
   demoSignIns?: { user: string; password: string }[];
+  /**
+   * Settles once the newest messages of the rooms are in memory (services/recent-messages.ts),
+   * with what it holds; never rejects (a failure is logged and the joins read the store).
+   */
+  warmed: Promise<{ rooms: number; bytes: number; ms: number } | null>;
 }
 
 /**
@@ -99,7 +104,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     // Every room's newest page into memory, in the background (recent-messages.ts).
     let closed = false;
-    const warming = services.messages.warmRecent(() => closed).catch((error: unknown) => app.log.error({ err: error }, 'warming the recent messages failed'));
+    const warmStarted = performance.now();
+    const warming = services.messages.warmRecent(() => closed).then(
+      (held) => ({ ...held, ms: performance.now() - warmStarted }),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'warming the recent messages failed');
+        return null;
+      },
+    );
     const stopSweeping = startFileSweeper(services.files, (error) => app.log.error({ err: error }, 'file clean-up failed'));
     const address = app.server.address();
     const port = address !== null && typeof address === 'object' ? address.port : options.port;
@@ -113,6 +125,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     return {
       url,
       demoSignIns,
+      warmed: warming,
       close() {
         closing ??= (async () => {
           closed = true;

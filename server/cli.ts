@@ -1,6 +1,7 @@
 // `npm run server -- [--host H] [--port P] [--data DIR] [--site S] [--pool P] [--demo]`
 // (PROTOCOL.md §8). Prints exactly one `listening on http://HOST:PORT` line once it accepts
-// connections; SIGINT/SIGTERM close everything and exit 0; bad flags exit 2.
+// connections, and `recent messages in memory: …` once it has read the rooms' newest pages
+// (services/recent-messages.ts); SIGINT/SIGTERM close everything and exit 0; bad flags exit 2.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from './app';
@@ -70,6 +71,9 @@ async function main(): Promise<void> {
     process.stdout.write('demo data already present (alice / alice, bob / bob, carol / carol)\n');
   }
   process.stdout.write(`listening on ${server.url}\n`);
+  void server.warmed.then((held) => {
+    if (held) process.stdout.write(`recent messages in memory: ${held.rooms} rooms, ${(held.bytes / 1048576).toFixed(1)} MB, in ${Math.round(held.ms)} ms\n`);
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -58,12 +58,16 @@ export class MessageService {
     return newestPage(rows, n);
   }
 
-  /** Fills the recent-messages cache from the store (recent-messages.ts warm), one room at a time. */
-  async warmRecent(stopped: () => boolean): Promise<void> {
-    if (!this.recent) return;
+  /**
+   * Fills the recent-messages cache from the store (recent-messages.ts warm), one room at a time;
+   * resolves with what it then holds (nothing on a clustered server, which keeps none).
+   */
+  async warmRecent(stopped: () => boolean): Promise<{ rooms: number; bytes: number }> {
+    if (!this.recent) return { rooms: 0, bytes: 0 };
     const rooms = (await this.rooms.allContexts()).filter((c) => !c.room.disabled && c.category.chatHistory).map((c) => c.room.id);
     const read = (roomId: string, limit: number) => this.storage.messages.latest(roomId, limit);
     await this.recent.warm(rooms, this.config.current.defaultChatHistory + 1, read, stopped);
+    return this.recent.size;
   }
 
   async history(user: User, request: ClientRequest<'room:history'>): Promise<Page> {
