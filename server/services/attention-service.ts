@@ -20,6 +20,7 @@ import { AlertService } from './alert-service';
 import { can } from './authorization';
 import type { DomainEventBus } from './events';
 import { InvitationService } from './invitation-service';
+import { PendingWrites } from './pending-writes';
 import { findRoom } from './room-access';
 import type { RoomDirectory } from './room-directory';
 import type { RoomContext } from './room-views';
@@ -30,13 +31,11 @@ export interface ReadPositions {
   readsInMemory(userId: string): ReadonlyMap<string, number>;
 }
 
-const ignore = () => undefined;
-
 export class AttentionService {
   readonly alerts: AlertService;
   readonly invitations: InvitationService;
-  /** Mention rows being written for messages this server has acknowledged (settled, never rejected). */
-  private readonly mentionWrites = new Set<Promise<void>>();
+  /** Mention rows being written for messages this server has acknowledged, by who is mentioned. */
+  private readonly mentionWrites = new PendingWrites();
 
   constructor(
     private readonly storage: Storage,
@@ -108,9 +107,7 @@ export class AttentionService {
   private async mention(message: Message, context: RoomContext, userIds: string[]): Promise<void> {
     if (userIds.length === 0) return;
     const written = this.storage.attention.addMentions(message.roomId, message.seq, userIds);
-    const settled = written.then(ignore, ignore);
-    this.mentionWrites.add(settled);
-    void settled.then(() => this.mentionWrites.delete(settled));
+    this.mentionWrites.add(userIds, written);
     try {
       // Stored before the push, so a rooms:list the push prompts already counts it.
       await written;
@@ -121,9 +118,8 @@ export class AttentionService {
 
   /** Adds mentions, invited and notify to the summaries of rooms:list (after the read markers). */
   async annotate(user: User, summaries: RoomSummary[]): Promise<RoomSummary[]> {
-    // The rows of messages already acknowledged count: on PostgreSQL their insert runs on another
-    // pooled connection and could otherwise land after this count (a mention missing for a moment).
-    if (this.mentionWrites.size > 0) await Promise.all(this.mentionWrites);
+    // The rows of messages already acknowledged count (pending-writes.ts).
+    await this.mentionWrites.settled(user.id);
     // A copy of the few markers the store may be behind on: the query must not see them move.
     const unwritten = this.reads.readsInMemory(user.id);
     const readInMemory = unwritten.size === 0 ? unwritten : new Map(unwritten);

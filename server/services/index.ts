@@ -75,6 +75,8 @@ export async function createServices(storage: Storage, options: ServiceOptions):
   const lastRooms = new LastRoomService(storage.lastRooms, directory, { clustered: options.clustered ?? false }, (error) =>
     onError('last rooms', error),
   );
+  // Not on a clustered server: messages stored by the others reach it only as broadcasts.
+  const recentMessages = options.clustered ? null : new RecentMessages(events, (roomId, limit) => storage.messages.latest(roomId, limit));
   const files = new FileService(storage, rooms, blobs, { ...DEFAULT_FILE_OPTIONS, ...options.files });
   const stopMentionSweep = startMentionSweep(storage.attention, (error) => onError('mention prune', error));
   return {
@@ -87,7 +89,7 @@ export async function createServices(storage: Storage, options: ServiceOptions):
     categories: new CategoryService(storage, events, directory),
     addins: new AddinService(storage, events, directory),
     rooms,
-    messages: new MessageService(storage, events, config, rooms, readMarkers, onError, attention, options.clustered ? null : new RecentMessages(events)),
+    messages: new MessageService(storage, events, config, rooms, readMarkers, onError, attention, recentMessages),
     files,
     messageAdmin: new MessageAdminService(storage, events, files, attention),
     messageActions: new MessageActionService(storage, events, config, rooms, files, attention),

@@ -9,6 +9,7 @@ import { can, nameKey } from './authorization';
 import type { DomainEventBus } from './events';
 import { findRoom, requireRoom } from './room-access';
 import type { RoomDirectory } from './room-directory';
+import { PendingWrites } from './pending-writes';
 import { MEMBER_LISTS } from './room-member-policy';
 import { toSummary } from './room-views';
 import type { UserDirectory } from './user-directory';
@@ -22,7 +23,7 @@ function named(room: Pick<RoomRecord, 'members' | 'managers' | 'presenters'> | n
 
 export class InvitationService {
   /** Invitations a join is answering, by user: a room list asked meanwhile waits for them. */
-  private readonly answering = new Map<string, Set<Promise<void>>>();
+  private readonly answering = new PendingWrites();
 
   constructor(
     private readonly storage: Storage,
@@ -65,8 +66,7 @@ export class InvitationService {
 
   /** The rooms the user is invited to and has not answered (counting the joins still answering). */
   async invitedRooms(userId: string): Promise<Set<string>> {
-    const answering = this.answering.get(userId);
-    if (answering) await Promise.all(answering);
+    await this.answering.settled(userId);
     return new Set(await this.storage.attention.invitedRooms(userId));
   }
 
@@ -76,17 +76,9 @@ export class InvitationService {
    * server's room lists do (invitedRooms), so no list shows an invitation the user has answered.
    */
   joined(userId: string, roomId: string): void {
-    const cleared = this.storage.attention.clearInvitation(userId, roomId).then(
-      () => undefined,
-      (error: unknown) => this.onError('answering an invitation on join', error),
-    );
-    const answering = this.answering.get(userId) ?? new Set<Promise<void>>();
-    this.answering.set(userId, answering);
-    answering.add(cleared);
-    void cleared.then(() => {
-      answering.delete(cleared);
-      if (answering.size === 0 && this.answering.get(userId) === answering) this.answering.delete(userId);
-    });
+    const cleared = this.storage.attention.clearInvitation(userId, roomId);
+    cleared.catch((error: unknown) => this.onError('answering an invitation on join', error));
+    this.answering.add([userId], cleared);
   }
 
   /**

@@ -52,9 +52,7 @@ export class MessageService {
   async latest(context: RoomContext): Promise<Page> {
     if (!context.category.chatHistory) return { messages: [], hasMore: false };
     const n = this.config.current.defaultChatHistory;
-    const roomId = context.room.id;
-    const read = (limit: number) => this.storage.messages.latest(roomId, limit);
-    const rows = await (this.recent ? this.recent.newest(roomId, n + 1, read) : read(n + 1));
+    const rows = await (this.recent ?? this.storage.messages).latest(context.room.id, n + 1);
     return newestPage(rows, n);
   }
 
@@ -65,8 +63,7 @@ export class MessageService {
   async warmRecent(stopped: () => boolean): Promise<{ rooms: number; bytes: number }> {
     if (!this.recent) return { rooms: 0, bytes: 0 };
     const rooms = (await this.rooms.allContexts()).filter((c) => !c.room.disabled && c.category.chatHistory).map((c) => c.room.id);
-    const read = (roomId: string, limit: number) => this.storage.messages.latest(roomId, limit);
-    await this.recent.warm(rooms, this.config.current.defaultChatHistory + 1, read, stopped);
+    await this.recent.warm(rooms, this.config.current.defaultChatHistory + 1, stopped);
     return this.recent.size;
   }
 

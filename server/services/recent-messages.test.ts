@@ -13,14 +13,29 @@ function message(roomId: string, seq: number, text = `message ${seq}`): Message 
 /** A room's stored messages and the cache in front of them; `reads` counts trips to the "store". */
 function setup(stored: number, maxBytes?: number) {
   const events = new DomainEventBus();
-  const recent = new RecentMessages(events, maxBytes);
   const store = new Map<string, Message[]>([['r1', Array.from({ length: stored }, (_, i) => message('r1', i + 1))]]);
   let reads = 0;
-  const read = (roomId: string) => (limit: number) => {
-    reads += 1;
-    return Promise.resolve((store.get(roomId) ?? []).slice(-limit));
+  /** While set, a read answers what the store held when it began, once the gate opens. */
+  let gate: Promise<void> | null = null;
+  const recent = new RecentMessages(
+    events,
+    async (roomId, limit) => {
+      reads += 1;
+      const held = (store.get(roomId) ?? []).slice(-limit);
+      if (gate) await gate;
+      return held;
+    },
+    maxBytes,
+  );
+  const newest = (roomId = 'r1', limit = 31) => recent.latest(roomId, limit);
+  const holdReads = () => {
+    let release!: () => void;
+    gate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      gate = null;
+      release();
+    };
   };
-  const newest = (roomId = 'r1', limit = 31) => recent.newest(roomId, limit, read(roomId));
   const send = (roomId: string, text?: string) => {
     const list = store.get(roomId) ?? [];
     const created = message(roomId, (list.at(-1)?.seq ?? 0) + 1, text);
@@ -29,7 +44,7 @@ function setup(stored: number, maxBytes?: number) {
     return created;
   };
   const expectStore = async (roomId = 'r1', limit = 31) => expect(await newest(roomId, limit)).toEqual((store.get(roomId) ?? []).slice(-limit));
-  return { events, recent, store, newest, send, expectStore, reads: () => reads };
+  return { events, recent, store, newest, send, expectStore, holdReads, reads: () => reads };
 }
 
 describe('RecentMessages', () => {
@@ -60,11 +75,9 @@ describe('RecentMessages', () => {
 
   it('does not keep a read that a new message overlapped', async () => {
     const t = setup(40);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
     // The read sees the store before the send; the send's event lands while it is in flight.
-    const before = t.store.get('r1')!.slice(-31);
-    const pending = t.recent.newest('r1', 31, async () => (await gate, before));
+    const release = t.holdReads();
+    const pending = t.newest();
     t.send('r1');
     release();
     expect((await pending).at(-1)?.seq).toBe(40);
@@ -126,18 +139,18 @@ describe('RecentMessages', () => {
     const t = setup(0, 100_000);
     const rooms = ['a', 'b', 'c', 'd', 'e', 'f'];
     for (const roomId of rooms) t.store.set(roomId, Array.from({ length: 31 }, (_, i) => message(roomId, i + 1, 'x'.repeat(400))));
-    const read = (roomId: string, limit: number) => Promise.resolve(t.store.get(roomId)!.slice(-limit));
-    await t.recent.warm(rooms, 31, read, () => false);
+    await t.recent.warm(rooms, 31, () => false);
     // About 21.8 kB a room: three rooms reach half of 100 kB.
     expect(t.recent.size.rooms).toBe(3);
+    expect(t.reads()).toBe(3);
+    // Joins of the warmed rooms read nothing more.
     await t.expectStore('a');
     await t.expectStore('c');
-    expect(t.reads()).toBe(0);
+    expect(t.reads()).toBe(3);
 
     const stopped = setup(0);
     for (const roomId of rooms) stopped.store.set(roomId, [message(roomId, 1)]);
-    let asked = 0;
-    await stopped.recent.warm(rooms, 31, (roomId, limit) => (asked += 1, Promise.resolve(stopped.store.get(roomId)!.slice(-limit))), () => asked >= 2);
+    await stopped.recent.warm(rooms, 31, () => stopped.reads() >= 2);
     expect(stopped.recent.size.rooms).toBe(2);
   });
 });

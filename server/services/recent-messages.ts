@@ -25,6 +25,9 @@ interface Entry {
 export const RECENT_MESSAGES_MAX_BYTES = 32 * 1024 * 1024;
 
 
+/** Reads the store: the room's newest `limit` messages, oldest first. */
+export type ReadNewest = (roomId: string, limit: number) => Promise<Message[]>;
+
 export class RecentMessages {
   /** In the order the rooms were last opened (a Map keeps insertion order): the first is the oldest. */
   private readonly rooms = new Map<string, Entry>();
@@ -34,6 +37,7 @@ export class RecentMessages {
 
   constructor(
     events: DomainEventBus,
+    private readonly read: ReadNewest,
     private readonly maxBytes = RECENT_MESSAGES_MAX_BYTES,
   ) {
     events.subscribe({
@@ -45,10 +49,11 @@ export class RecentMessages {
   }
 
   /**
-   * The room's newest `limit` messages, oldest first (fewer if it has fewer): from memory when it
-   * holds them, otherwise from `read(limit)`, which it then keeps unless the room changed meanwhile.
+   * The room's newest `limit` messages, oldest first (fewer if it has fewer), as the repository's
+   * `latest` answers: from memory when it holds them, otherwise from the store, which it then
+   * keeps unless the room changed meanwhile.
    */
-  async newest(roomId: string, limit: number, read: (limit: number) => Promise<Message[]>): Promise<Message[]> {
+  async latest(roomId: string, limit: number): Promise<Message[]> {
     const entry = this.rooms.get(roomId);
     if (entry && (entry.messages.length >= limit || entry.whole)) {
       this.rooms.delete(roomId);
@@ -56,7 +61,7 @@ export class RecentMessages {
       return entry.messages.slice(-limit);
     }
     const changesBefore = this.changes.get(roomId);
-    const messages = await read(limit);
+    const messages = await this.read(roomId, limit);
     if (this.changes.get(roomId) === changesBefore) {
       this.keep(roomId, { messages: [...messages], capacity: limit, whole: messages.length < limit, bytes: messages.reduce((sum, m) => sum + messageBytes(m), 0) });
     }
@@ -68,10 +73,10 @@ export class RecentMessages {
    * the rooms people open), or until `stopped()`. After a restart every client reconnects and
    * rejoins its rooms within seconds; warmed, those joins read memory instead of the store.
    */
-  async warm(roomIds: Iterable<string>, limit: number, read: (roomId: string, limit: number) => Promise<Message[]>, stopped: () => boolean): Promise<void> {
+  async warm(roomIds: Iterable<string>, limit: number, stopped: () => boolean): Promise<void> {
     for (const roomId of roomIds) {
       if (stopped() || this.bytes >= this.maxBytes / 2) return;
-      if (!this.rooms.has(roomId)) await this.newest(roomId, limit, (n) => read(roomId, n));
+      if (!this.rooms.has(roomId)) await this.latest(roomId, limit);
     }
   }
 
