@@ -5,8 +5,9 @@
 // against bare socket.io answering the same events from memory: the baseline.
 //
 // Measured per server: its CPU over the send phase (/proc utime+stime, % of one core), p50/p99
-// send→delivery over live deliveries, deliveries still missing 2 s after the run (catch-up
-// counted), sends never acked. Receivers run in child processes; the table says how many, and
+// send→delivery over live deliveries, deliveries missing once they settle (catch-up counted; from
+// 2 s after the run, catch-ups still in flight waited for, and the count at 2 s printed beside),
+// sends never acked. Receivers run in child processes; the table says how many, and
 // which client build drove both servers: the wire-level client by default (support/wire-client.ts,
 // cheap enough that the clients are not the bottleneck), socket.io-client with --client socket.io.
 //
@@ -141,6 +142,6 @@ console.log(
 console.log(
   `clients: ${clientLabel(CLIENT)} for every receiver and sender, against both servers · each receiver: sign-in, rooms:list, room:join, room:read per arrival; 20 % follow, 5 % reconnect once (offline 1 s) and catch up; ` +
     `${WARM_UP_SECONDS} s of the same load first, not timed (its p99 is the "warm-up p99" column; its messages count in lost and unacked); ` +
-    `${senderCount(RATE)} senders at ≤ 15 msg/s each; CPU = % of one core over the send phase; µs/msg = receiver CPU per message handled, start of sends to final count; lost = acked messages a receiver had not seen 2 s after the run · ${describeLoad()}`,
+    `${senderCount(RATE)} senders at ≤ 15 msg/s each; CPU = % of one core over the send phase; µs/msg = receiver CPU per message handled, start of sends to final count; lost = acked messages a receiver had not seen once deliveries settled (from 2 s after the run, every catch-up in flight answered and nothing new for 1 s, at most 30 s; what was still on its way at 2 s is printed beside) · ${describeLoad()}`,
 );
 process.exit(0);

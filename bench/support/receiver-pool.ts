@@ -5,7 +5,7 @@
 //   const pool = await ReceiverPool.start(specs, { processes: 2, client: 'wire' });   // all signed in and joined
 //   pool.start();                                 // reconnect schedules begin now
 //   … send …
-//   const { groups, cost } = await pool.finish({ [roomId]: ackedSeqs });  // per group: latencies, lost
+//   const { groups, cost } = await pool.finish({ [roomId]: ackedSeqs }, 30_000);  // per group: latencies, lost
 //   await pool.close();
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -54,6 +54,8 @@ function merge(into: GroupResult, from: GroupResult): GroupResult {
   into.expected += from.expected;
   into.lost += from.lost;
   into.lostReconnecting += from.lostReconnecting;
+  into.missingAtGrace += from.missingAtGrace;
+  into.settledAfterMs = Math.max(into.settledAfterMs, from.settledAfterMs);
   into.duplicates += from.duplicates;
   into.caughtUp += from.caughtUp;
   into.reconnects += from.reconnects;
@@ -103,12 +105,13 @@ export class ReceiverPool {
     for (const worker of this.workers) post(worker, { type: 'start' });
   }
 
-  /** Results per group, lost deliveries counted against `expected` (room id → acked seqs), and
-   * what the receiver processes spent since start(). */
-  async finish(expected: Record<string, number[]>): Promise<{ groups: Record<string, GroupResult>; cost: ClientCost }> {
+  /** Results per group, lost deliveries counted against `expected` (room id → acked seqs) once
+   * they settle (at most `settleWithinMs` after this call), and what the receiver processes spent
+   * since start(). */
+  async finish(expected: Record<string, number[]>, settleWithinMs: number): Promise<{ groups: Record<string, GroupResult>; cost: ClientCost }> {
     const answers = await Promise.all(
       this.workers.map(async (worker) => {
-        post(worker, { type: 'finish', expected });
+        post(worker, { type: 'finish', expected, settleWithinMs });
         return (await worker.next('result')) as Extract<FromWorker, { type: 'result' }>;
       }),
     );

@@ -24,10 +24,16 @@ export interface GroupResult {
   warmUpLatenciesMs: number[];
   /** (receiver, acked message) pairs expected. */
   expected: number;
-  /** Expected pairs the receiver never saw, live or by catch-up. */
+  /** Expected pairs the receiver never saw, live or by catch-up, once deliveries had settled
+   * (receiver-worker.ts `finish`: every catch-up in flight answered, nothing new arriving). */
   lost: number;
   /** The part of `lost` that fell on receivers which reconnected during the run. */
   lostReconnecting: number;
+  /** Expected pairs not yet seen when the count was asked for (the grace period after the run),
+   * the figure `lost` was before catch-ups in flight were waited for. */
+  missingAtGrace: number;
+  /** How long after that the deliveries settled (0: nothing was still on its way). */
+  settledAfterMs: number;
   duplicates: number;
   caughtUp: number;
   reconnects: number;
@@ -50,6 +56,8 @@ export const emptyGroup = (): GroupResult => ({
   expected: 0,
   lost: 0,
   lostReconnecting: 0,
+  missingAtGrace: 0,
+  settledAfterMs: 0,
   duplicates: 0,
   caughtUp: 0,
   reconnects: 0,
@@ -59,7 +67,7 @@ export const emptyGroup = (): GroupResult => ({
 export type ToWorker =
   | { type: 'setup'; specs: ReceiverSpec[]; signInConcurrency: number; client: ClientKind }
   | { type: 'start' }
-  | { type: 'finish'; expected: Record<string, number[]> }
+  | { type: 'finish'; expected: Record<string, number[]>; settleWithinMs: number }
   | { type: 'close' };
 
 export type FromWorker =

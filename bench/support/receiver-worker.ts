@@ -4,7 +4,7 @@
 // not be what a benchmark measures. Started by receiver-pool.ts; talks to it over IPC only.
 import type { SessionResponse } from '../../common/protocol';
 import { inBatches, signIn } from './admin-api';
-import { isWarmUp, nowMs, stampOf } from './clock';
+import { isWarmUp, nowMs, sleep, stampOf } from './clock';
 import type { SimulatedClient } from './client-behaviour';
 import { type ClientKind, createClient } from './client-kind';
 import { type ClientCost, emptyGroup, type FromWorker, type GroupResult, type ReceiverSpec, type ToWorker } from './receiver-protocol';
@@ -15,7 +15,12 @@ interface Running {
   latenciesMs: number[];
   warmUpLatenciesMs: number[];
   reconnectFailed: boolean;
+  /** The drop-and-come-back of a reconnecting receiver, from start() until its catch-up is answered. */
+  reconnecting?: Promise<void>;
 }
+
+/** Deliveries have settled once nothing new arrived for this long (and no catch-up is in flight). */
+const QUIET_MS = 1000;
 
 let running: Running[] = [];
 let deliveries = 0;
@@ -59,9 +64,14 @@ function start(): void {
   for (const entry of running) {
     if (!entry.spec.reconnect) continue;
     const { atMs, offlineMs } = entry.spec.reconnect;
-    setTimeout(() => {
-      entry.client.reconnect(offlineMs).catch(() => (entry.reconnectFailed = true));
-    }, atMs);
+    entry.reconnecting = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        entry.client
+          .reconnect(offlineMs)
+          .catch(() => (entry.reconnectFailed = true))
+          .finally(resolve);
+      }, atMs),
+    );
   }
 }
 
@@ -70,19 +80,54 @@ function cost(): ClientCost {
   return { cpuMs: (used.user + used.system) / 1000, deliveries };
 }
 
-function finish(expected: Record<string, number[]>): Record<string, GroupResult> {
+/** Expected messages `entry` has not seen (live, in its join's history or caught up). */
+function missing({ spec, client }: Running, expected: Record<string, number[]>): number {
+  const seen = client.seenSeqs(spec.roomId);
+  let count = 0;
+  for (const seq of expected[spec.roomId] ?? []) if (!seen.has(seq)) count += 1;
+  return count;
+}
+
+/**
+ * Waits, at most `withinMs`, until deliveries have settled: every reconnect's catch-up answered
+ * and either nothing missing or nothing new for QUIET_MS. On an overloaded server a receiver
+ * that came back late in the run still has its rejoin and messages:since on the way when the
+ * count is asked for; what it then receives was delayed, not lost, and is counted as seen.
+ * Resolves with how long it waited.
+ */
+async function settle(expected: Record<string, number[]>, withinMs: number): Promise<number> {
+  const started = nowMs();
+  const pending = running.flatMap((entry) => (entry.reconnecting ? [entry.reconnecting] : []));
+  let catchUpsDone = false;
+  void Promise.all(pending).then(() => (catchUpsDone = true));
+  let lastCount = deliveries;
+  let lastChange = started;
+  while (nowMs() - started < withinMs) {
+    if (deliveries !== lastCount) [lastCount, lastChange] = [deliveries, nowMs()];
+    const quiet = nowMs() - lastChange >= QUIET_MS;
+    if (catchUpsDone && (quiet || running.every((entry) => missing(entry, expected) === 0))) break;
+    await sleep(50);
+  }
+  const waited = nowMs() - started;
+  return waited < 60 ? 0 : waited;
+}
+
+async function finish(expected: Record<string, number[]>, settleWithinMs: number): Promise<Record<string, GroupResult>> {
+  const atGrace = running.map((entry) => missing(entry, expected));
+  const settledAfterMs = await settle(expected, settleWithinMs);
   const groups: Record<string, GroupResult> = {};
-  for (const { spec, client, latenciesMs, warmUpLatenciesMs, reconnectFailed } of running) {
+  for (const [index, entry] of running.entries()) {
+    const { spec, client, latenciesMs, warmUpLatenciesMs, reconnectFailed } = entry;
     const group = (groups[spec.group] ??= emptyGroup());
     const wanted = expected[spec.roomId] ?? [];
-    const seen = client.seenSeqs(spec.roomId);
     group.receivers += 1;
     for (const latency of latenciesMs) group.latenciesMs.push(latency);
     for (const latency of warmUpLatenciesMs) group.warmUpLatenciesMs.push(latency);
     group.expected += wanted.length;
-    let lost = 0;
-    for (const seq of wanted) if (!seen.has(seq)) lost += 1;
+    const lost = missing(entry, expected);
     group.lost += lost;
+    group.missingAtGrace += atGrace[index]!;
+    group.settledAfterMs = Math.max(group.settledAfterMs, settledAfterMs);
     if (spec.reconnect) group.lostReconnecting += lost;
     group.duplicates += client.counters.duplicates;
     group.caughtUp += client.counters.caughtUp;
@@ -105,8 +150,10 @@ process.on('message', (message: ToWorker) => {
       start();
       break;
     case 'finish':
-      // Counted as things stand now: a reconnect still under way has simply lost what it lacks.
-      send({ type: 'result', groups: finish(message.expected), cost: cost() });
+      finish(message.expected, message.settleWithinMs).then(
+        (groups) => send({ type: 'result', groups, cost: cost() }),
+        (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+      );
       break;
     case 'close':
       for (const { client } of running) client.close();
