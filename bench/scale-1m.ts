@@ -16,6 +16,7 @@ import { childPid, rssBytes } from './support/proc-stats';
 import { RealClient } from './support/real-client';
 import { deadline, numberOption, onExit, parseBenchArgs } from './support/run-guard';
 import { mb, ms, percentile, table, verdict } from './support/stats';
+import { bareRoomsList } from './scale/bare-rooms-list';
 import { type StallRound, stallRound, type Timed, timeEach } from './scale/latency-probes';
 import { COMMON_WORD, messageText, prng } from './scale/message-text';
 import { preparedStore } from './scale/seed-cache';
@@ -128,6 +129,9 @@ for (let round = 0; round < STALL_ROUNDS; round += 1) {
   rounds.push(await stallRound(server.url, prober, roomIds, () => Promise.all(searchers.map((c) => c.request('search', { query: COMMON_WORD }).catch(() => undefined)))));
 }
 const rss = rssBytes(pid);
+// What one of these users is answered, kept for the bare socket.io baseline of rooms:list below.
+const recordedList = await clients[0]!.request('rooms:list', {});
+const listBytes = JSON.stringify(recordedList).length;
 for (const client of clients) client.close();
 await server.kill('SIGTERM');
 forgetServer();
@@ -155,6 +159,8 @@ const bare: Record<string, Timed> = {};
 for (const [name, op] of Object.entries(sqlOps)) bare[name] = await timeEach(name === 'search' ? Math.ceil(SAMPLES / 5) : SAMPLES, op);
 await sql.close();
 await prepared.drop();
+log('bare socket.io answering the same rooms:list from memory');
+const bareList = await bareRoomsList(recordedList, clients.length, SAMPLES);
 
 // ---- report -------------------------------------------------------------------------------
 const p = (timed: Timed | undefined, q: number) => ms(percentile(timed?.samples ?? [], q));
@@ -201,6 +207,11 @@ console.log(
     `measured once the server had read the rooms' newest pages at start (recent messages in memory: ${warmedLine})\n`,
 );
 console.log(table(['operation', 'pchat p50', 'pchat p99', 'bare SQL p50', 'bare SQL p99', 'bare SQL is', 'target', 'verdict'], rows));
+console.log(
+  `\nrooms:list against bare socket.io answering pchat's own answer (${(listBytes / 1024).toFixed(0)} KB, recorded above) from memory, same clients, same round-robin: ` +
+    `p50 ${p(bareList, 50)}, p99 ${p(bareList, 99)}${bareList.failures > 0 ? ` (${bareList.failures} failed: ${bareList.firstError})` : ''} ` +
+    `— pchat ${p(pchat['rooms:list'], 50)} / ${p(pchat['rooms:list'], 99)}. Both include the client's decode of the answer (socket.io-client).`,
+);
 console.log(`\nlongest wait of any other request while ${SEARCHES} "${COMMON_WORD}" searches run at once (worst of ${STALL_ROUNDS} rounds; baseline: same probes, no searches):`);
 console.log(table(['probe', 'idle (baseline)', `during ${SEARCHES} searches`, 'target', 'verdict'], stallRows));
 console.log(`${SEARCHES} concurrent searches took ${ms(worst('burstMs'))} from first request to last answer (worst round)`);

@@ -4,6 +4,11 @@
 // storage or roster. It is the ceiling pchat's own work is paid out of: a figure beside it says
 // what pchat's rules and durability cost. Prints the same `listening on http://HOST:PORT` line
 // as pchat so both start the same way. Arguments (e.g. `--tag`, used to find the pid) are ignored.
+//
+// BARE_ROOMS_LIST=<file>: rooms:list answers with the answer recorded in that file (scale-1m.ts
+// records pchat's own), so both servers send the same bytes and the baseline's only work is
+// socket.io's encode and write.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -31,6 +36,7 @@ const follows = new Map<string, Set<string>>(); // userId → followed room ids
 const messagesOf = (roomId: string) => rooms.get(roomId) ?? (rooms.set(roomId, []), rooms.get(roomId)!);
 const lastSeq = (roomId: string) => messagesOf(roomId).at(-1)?.seq ?? 0;
 const followRoom = (roomId: string) => `follow:${roomId}`;
+const recordedRoomsList = process.env.BARE_ROOMS_LIST ? (JSON.parse(readFileSync(process.env.BARE_ROOMS_LIST, 'utf8')) as Answer) : undefined;
 
 function summary(roomId: string, userId: string, joined: boolean) {
   return {
@@ -74,7 +80,7 @@ io.on('connection', (socket) => {
   socket.emit('session', { user: { id: userId, name: userId, displayName: userId, roles: ['user'] }, config: {}, serverVersion: 'bare' });
 
   const handlers: Record<string, (request: Answer) => Answer> = {
-    'rooms:list': () => ({ rooms: [...rooms.keys()].map((roomId) => summary(roomId, userId, socket.rooms.has(roomId))), categories: [] }),
+    'rooms:list': () => recordedRoomsList ?? { rooms: [...rooms.keys()].map((roomId) => summary(roomId, userId, socket.rooms.has(roomId))), categories: [] },
     'room:join': ({ roomId }) => {
       const id = String(roomId);
       void socket.join(id);
