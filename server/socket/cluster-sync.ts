@@ -50,6 +50,9 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
     'pchat:readers-changed': (roomId) => services.readMarkers.forgetReaders(roomId),
     // Not in order with the reloads: it changes nothing here, and a message's count should not wait.
     'pchat:room-activity': (userIds, payload, exceptUser) => local.activityUnjoined(userIds, payload, exceptUser ?? undefined),
+    'pchat:user-activity': (batch) => {
+      for (const [userIds, payload, allBut] of batch) local.activityToUsers(userIds, payload, allBut);
+    },
     'pchat:config-stored': () => inOrder('cluster config change', () => services.config.refresh()),
     'pchat:user-changed': (userId) => inOrder('cluster user change', () => services.attention.users.reload(userId)),
     'pchat:alerts-changed': (userId) => inOrder('cluster alerts change', () => services.attention.alerts.reload(userId)),

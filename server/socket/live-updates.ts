@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import type { ActivityAudience } from '../services/events';
 import { can } from '../services/authorization';
 import { type RoomContext, toDetail } from '../services/room-views';
+import { ActivityRelay } from './activity-relay';
 import type { RoomPresence } from './room-presence';
 import type { ChatServer, ChatSocket } from './types';
 import { roomChannel, tokenChannel, userChannel } from './types';
@@ -15,6 +16,8 @@ export interface LocalPushes {
   roomDeleted(roomId: string, previous: RoomContext | undefined): void;
   /** A message stored on another server: its readers' sockets here that have not joined the room. */
   activityUnjoined(userIds: string[], payload: RoomActivity, exceptUser: string | undefined): void;
+  /** Pushes announced on another server (activity-relay.ts): these users' sockets here. */
+  activityToUsers(userIds: string[], payload: RoomActivity, allBut: string | null): void;
 }
 
 export function wireLiveUpdates(
@@ -41,15 +44,22 @@ export function wireLiveUpdates(
     const socketIds = presence.unjoined.socketIds(payload.roomId, userIds, exceptUser);
     if (socketIds.length > 0) io.local.to([...socketIds]).emit('room:activity', payload);
   };
+  // A connection's id is also a channel: `allBut` leaves that one connection out (it is on one
+  // server; elsewhere it names nobody).
+  const activityToUsers = (userIds: string[], payload: RoomActivity, allBut: string | null) => {
+    const audience = io.local.to(userIds.map(userChannel));
+    (allBut === null ? audience : audience.except(allBut)).emit('room:activity', payload);
+  };
+  const relay = clustered ? new ActivityRelay((batch) => io.serverSideEmit('pchat:user-activity', batch)) : null;
   const onActivity = (userIds: string[], payload: RoomActivity, sockets: ActivityAudience = 'all') => {
     if (typeof sockets === 'object' && 'unjoined' in sockets) {
       activityUnjoined(userIds, payload, sockets.exceptUser);
       if (clustered) io.serverSideEmit('pchat:room-activity', userIds, payload, sockets.exceptUser ?? null);
       return;
     }
-    // A connection's id is also a channel, on every server: `allBut` leaves that one connection out.
-    const audience = io.to(userIds.map(userChannel));
-    (sockets === 'all' ? audience : audience.except(sockets.allBut)).emit('room:activity', payload);
+    const allBut = sockets === 'all' ? null : sockets.allBut;
+    activityToUsers(userIds, payload, allBut);
+    relay?.add([userIds, payload, allBut]);
   };
 
   const onUpdated = (message: Message) => io.to(roomChannel(message.roomId)).emit('message:updated', { message });
@@ -109,5 +119,5 @@ export function wireLiveUpdates(
     'room:changed': roomChangedHere,
     'room:deleted': roomDeletedHere,
   });
-  return { unwire: unsubscribe, local: { roomChanged: roomChangedHere, roomDeleted: roomDeletedHere, activityUnjoined } };
+  return { unwire: unsubscribe, local: { roomChanged: roomChangedHere, roomDeleted: roomDeletedHere, activityUnjoined, activityToUsers } };
 }

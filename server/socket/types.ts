@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
 import type { Participant, RoomActivity, User } from '../domain';
+import type { UserActivity } from './activity-relay';
 import type { RateLimiter } from './rate-limiter';
 import type { UserBudget } from './user-budgets';
 
@@ -27,6 +28,8 @@ export interface InterServerEvents {
   'pchat:readers-changed': (roomId: string) => void;
   /** A message was stored: its readers' sockets that have not joined the room hear room:activity (none of `exceptUser`'s). */
   'pchat:room-activity': (userIds: string[], payload: RoomActivity, exceptUser: string | null) => void;
+  /** room:activity for whole users (read announcements), a turn of the event loop's worth (activity-relay.ts). */
+  'pchat:user-activity': (batch: UserActivity[]) => void;
   'pchat:config-stored': () => void;
   'pchat:user-changed': (userId: string) => void;
   'pchat:alerts-changed': (userId: string) => void;

@@ -1,10 +1,11 @@
 // Two servers behind one Redis, sharing one store (--redis): what happens on one reaches the
 // clients of the other. Runs when Redis answers at PCHAT_TEST_REDIS_URL (default
 // redis://127.0.0.1:6379) and says plainly when it is skipped.
+import { Redis } from 'ioredis';
 import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCategory, createRoom, createUser, http, signInAdmin } from './helpers/http-client';
-import { type ClientSocket, closeAllSockets, connect, ok, record, waitFor } from './helpers/socket-client';
+import { type ClientSocket, closeAllSockets, connect, ok, record, settle, waitFor } from './helpers/socket-client';
 import { REDIS_URL, redisReachable } from './helpers/redis';
 import { type TestServer, startTestServer } from './helpers/test-server';
 
@@ -82,6 +83,51 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
     const sent = await ok(onOne, 'message:send', { roomId, clientId: 'act1', text: 'for followers' });
     await waitFor(() => heard.length === 1, 'room:activity on server two');
     expect(heard[0]).toEqual({ roomId, lastSeq: sent.message.seq });
+  });
+
+  it("tells a reader's device on the other server of a read, and not the device that read", async () => {
+    const reading = (await connect(one.url, ana.token)).socket;
+    const elsewhere = (await connect(two.url, ana.token)).socket;
+    await ok(reading, 'room:join', { roomId });
+    const sent = await ok((await connect(one.url, ben.token)).socket, 'message:send', { roomId, clientId: 'read-across', text: 'read me' });
+    const heardElsewhere = record(elsewhere, 'room:activity');
+    const heardByReader = record(reading, 'room:activity');
+    await ok(reading, 'room:read', { roomId, seq: sent.message.seq });
+    await waitFor(() => heardElsewhere.some((a) => a.lastReadSeq === sent.message.seq), 'the read on the device on server two');
+    expect(heardElsewhere.find((a) => a.lastReadSeq === sent.message.seq)).toEqual({ roomId, lastSeq: sent.message.seq, lastReadSeq: sent.message.seq });
+    await settle(300);
+    expect(heardByReader.filter((a) => a.lastReadSeq !== undefined)).toEqual([]);
+  });
+
+  it('relays the reads a marker flush announces as one message to the other servers', async () => {
+    // Redis as the servers use it: every adapter channel begins with "socket.io".
+    const watcher = new Redis(REDIS_URL);
+    const announcing: Buffer[] = [];
+    watcher.on('pmessageBuffer', (_pattern: Buffer, _channel: Buffer, message: Buffer) => {
+      if (message.includes('lastReadSeq') && message.includes(roomId)) announcing.push(message);
+    });
+    try {
+      await watcher.psubscribe('socket.io*');
+      const readers = await Promise.all(
+        ['cara', 'dan', 'eve'].map(async (name) => {
+          const { token } = await createUser(one.url, admin, name);
+          const socket = (await connect(one.url, token)).socket;
+          await ok(socket, 'room:join', { roomId });
+          return socket;
+        }),
+      );
+      // Sent by someone else: a sender's own marker moves with the send, in a flush of its own.
+      const sent = await ok((await connect(one.url, ben.token)).socket, 'message:send', { roomId, clientId: 'flush-batch', text: 'read by three' });
+      await settle(700);
+      announcing.length = 0;
+      await Promise.all(readers.map((socket) => ok(socket, 'room:read', { roomId, seq: sent.message.seq })));
+      // The batch is written every 500 ms; one flush holds all three reads, made together.
+      await waitFor(() => announcing.length > 0, 'the flush announced on Redis');
+      await settle(700);
+      expect(announcing).toHaveLength(1);
+    } finally {
+      watcher.disconnect();
+    }
   });
 });
 
