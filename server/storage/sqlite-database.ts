@@ -9,13 +9,13 @@ import { migrateOrThrow } from './migrate';
 import type { DatabaseSchema } from './schema';
 import { DurableSqliteDialect } from './sqlite-dialect';
 import { cachePreparedStatements } from './statement-cache';
-import { type Flush, WalFlusher } from './wal-flush';
+import { type LogFlusher, WalFlusher } from './wal-flush';
 
 export const DATABASE_FILE = 'pchat.db';
 
 export interface SqliteOptions {
   /** How the log is made durable (tests hold it back); by default an fsync on a thread of its own. */
-  flush?: (databaseFile: string) => { flush: Flush; close(): Promise<void> };
+  flush?: (databaseFile: string) => LogFlusher;
 }
 
 export async function openSqliteDatabase(dataDir: string, options: SqliteOptions = {}): Promise<Kysely<DatabaseSchema>> {
