@@ -9,13 +9,13 @@ import { migrateOrThrow } from './migrate';
 import type { DatabaseSchema } from './schema';
 import { DurableSqliteDialect } from './sqlite-dialect';
 import { cachePreparedStatements } from './statement-cache';
-import { type LogFlusher, WalFlusher } from './wal-flush';
+import { type Flush, WalFlusher } from './wal-flush';
 
 export const DATABASE_FILE = 'pchat.db';
 
 export interface SqliteOptions {
   /** How the log is made durable (tests hold it back); by default an fsync on a thread of its own. */
-  flush?: (databaseFile: string) => LogFlusher;
+  flush?: (databaseFile: string) => { flush: Flush; close(): Promise<void> };
 }
 
 export async function openSqliteDatabase(dataDir: string, options: SqliteOptions = {}): Promise<Kysely<DatabaseSchema>> {

@@ -12,7 +12,7 @@
 // caller sees "database or disk is full".
 import type Database from 'better-sqlite3';
 import { type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect, SqliteDriver } from 'kysely';
-import { FlushCoalescer, type LogFlusher } from './wal-flush';
+import { FlushCoalescer, type Flush } from './wal-flush';
 
 /** The single connection, noting whether the holder changed anything (prepared statements are cached). */
 class WriteNotingConnection implements DatabaseConnection {
@@ -40,10 +40,10 @@ class DurableSqliteDriver extends SqliteDriver {
 
   constructor(
     private readonly sqlite: Database.Database,
-    private readonly flusher: LogFlusher,
+    private readonly flush: { flush: Flush; close(): Promise<void> },
   ) {
     super({ database: sqlite });
-    this.flushes = new FlushCoalescer(flusher.flush);
+    this.flushes = new FlushCoalescer(flush.flush);
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -66,7 +66,7 @@ class DurableSqliteDriver extends SqliteDriver {
   }
 
   override async destroy(): Promise<void> {
-    await this.flusher.close();
+    await this.flush.close();
     await super.destroy();
   }
 }
@@ -74,12 +74,12 @@ class DurableSqliteDriver extends SqliteDriver {
 export class DurableSqliteDialect extends SqliteDialect {
   constructor(
     private readonly sqlite: Database.Database,
-    private readonly flusher: LogFlusher,
+    private readonly flush: { flush: Flush; close(): Promise<void> },
   ) {
     super({ database: sqlite });
   }
 
   override createDriver(): Driver {
-    return new DurableSqliteDriver(this.sqlite, this.flusher);
+    return new DurableSqliteDriver(this.sqlite, this.flush);
   }
 }

@@ -61,24 +61,16 @@ parentPort.on('message', ({ id, fds }) => {
   }
 });`;
 
-/** What the SQLite driver needs of a flusher (tests hold `flush` back). */
-export interface LogFlusher {
-  flush: Flush;
-  /** Once the flushes asked for are done (their writes answered), stops. */
-  close(): Promise<void>;
-}
-
 interface Pending {
   resolve: () => void;
   reject: (error: Error) => void;
 }
 
 /** fsync of one SQLite database's write-ahead log (`<file>-wal`), on a thread of its own. */
-export class WalFlusher implements LogFlusher {
+export class WalFlusher {
   private readonly worker = new Worker(FLUSHER_SOURCE, { eval: true });
   private readonly pending = new Map<number, Pending>();
-  /** close() waiting for the last pending flush. */
-  private drained: (() => void) | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
   private nextId = 0;
   private walFd: number | null = null;
   /** The log's directory entry is made durable once, with the first flush after the log appeared. */
@@ -92,8 +84,23 @@ export class WalFlusher implements LogFlusher {
     });
   }
 
-  readonly flush: Flush = () =>
-    new Promise<void>((resolve, reject) => {
+  readonly flush: Flush = () => {
+    const flushed = this.startFlush();
+    this.inFlight.add(flushed);
+    void flushed.catch(() => undefined).then(() => this.inFlight.delete(flushed));
+    return flushed;
+  };
+
+  /** Waits for the flushes asked for (their writes are answered), then stops the thread. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+    await this.worker.terminate();
+    for (const fd of [this.walFd, this.directoryFd]) if (fd !== null) closeSync(fd);
+    this.walFd = this.directoryFd = null;
+  }
+
+  private startFlush(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       const fds: number[] = [];
       try {
         if (this.walFd === null) {
@@ -112,23 +119,14 @@ export class WalFlusher implements LogFlusher {
       if (this.pending.size === 1) this.worker.ref();
       this.worker.postMessage({ id, fds });
     });
-
-  async close(): Promise<void> {
-    if (this.pending.size > 0) await new Promise<void>((resolve) => (this.drained = resolve));
-    await this.worker.terminate();
-    for (const fd of [this.walFd, this.directoryFd]) if (fd !== null) closeSync(fd);
-    this.walFd = this.directoryFd = null;
   }
 
   private settle(id: number, error: Error | undefined): void {
     const waiting = this.pending.get(id);
     if (!waiting) return;
     this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
     if (error) waiting.reject(error);
     else waiting.resolve();
-    if (this.pending.size > 0) return;
-    this.worker.unref();
-    this.drained?.();
-    this.drained = null;
   }
 }
