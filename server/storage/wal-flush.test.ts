@@ -71,10 +71,6 @@ describe('WalFlusher', () => {
       await writeFile(`${file}-wal`, 'log');
       await expect(flusher.flush()).resolves.toBeUndefined();
       await expect(Promise.all([flusher.flush(), flusher.flush()])).resolves.toEqual([undefined, undefined]);
-      // Closing waits for a flush still under way: its write gets its answer.
-      const last = flusher.flush();
-      await flusher.close();
-      await expect(last).resolves.toBeUndefined();
     } finally {
       await flusher.close();
     }

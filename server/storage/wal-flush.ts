@@ -70,7 +70,6 @@ interface Pending {
 export class WalFlusher {
   private readonly worker = new Worker(FLUSHER_SOURCE, { eval: true });
   private readonly pending = new Map<number, Pending>();
-  private readonly inFlight = new Set<Promise<void>>();
   private nextId = 0;
   private walFd: number | null = null;
   /** The log's directory entry is made durable once, with the first flush after the log appeared. */
@@ -84,23 +83,8 @@ export class WalFlusher {
     });
   }
 
-  readonly flush: Flush = () => {
-    const flushed = this.startFlush();
-    this.inFlight.add(flushed);
-    void flushed.catch(() => undefined).then(() => this.inFlight.delete(flushed));
-    return flushed;
-  };
-
-  /** Waits for the flushes asked for (their writes are answered), then stops the thread. */
-  async close(): Promise<void> {
-    await Promise.allSettled([...this.inFlight]);
-    await this.worker.terminate();
-    for (const fd of [this.walFd, this.directoryFd]) if (fd !== null) closeSync(fd);
-    this.walFd = this.directoryFd = null;
-  }
-
-  private startFlush(): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  readonly flush: Flush = () =>
+    new Promise<void>((resolve, reject) => {
       const fds: number[] = [];
       try {
         if (this.walFd === null) {
@@ -119,6 +103,11 @@ export class WalFlusher {
       if (this.pending.size === 1) this.worker.ref();
       this.worker.postMessage({ id, fds });
     });
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+    for (const fd of [this.walFd, this.directoryFd]) if (fd !== null) closeSync(fd);
+    this.walFd = this.directoryFd = null;
   }
 
   private settle(id: number, error: Error | undefined): void {
