@@ -1,33 +1,24 @@
-// Opens the embedded SQLite store: WAL, synchronous=NORMAL with the log flushed off the event loop
-// before any write is answered (wal-flush.ts: an acked message survives a power cut), foreign keys,
-// a busy timeout for the rare second process, then runs pending migrations.
+// Opens the embedded SQLite store: WAL, synchronous=FULL (an acked message survives a power cut),
+// foreign keys, a busy timeout for the rare second process, then runs pending migrations.
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateOrThrow } from './migrate';
 import type { DatabaseSchema } from './schema';
-import { DurableSqliteDialect } from './sqlite-dialect';
+import { SqliteDialectKeepingCause } from './sqlite-dialect';
 import { cachePreparedStatements } from './statement-cache';
-import { type Flush, WalFlusher } from './wal-flush';
 
 export const DATABASE_FILE = 'pchat.db';
 
-export interface SqliteOptions {
-  /** How the log is made durable (tests hold it back); by default an fsync on a thread of its own. */
-  flush?: (databaseFile: string) => { flush: Flush; close(): Promise<void> };
-}
-
-export async function openSqliteDatabase(dataDir: string, options: SqliteOptions = {}): Promise<Kysely<DatabaseSchema>> {
+export async function openSqliteDatabase(dataDir: string): Promise<Kysely<DatabaseSchema>> {
   const sqlite = openFile(dataDir);
   sqlite.pragma('journal_mode = WAL');
-  // The commit does not flush the log; the driver does, off the event loop, before it answers.
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   cachePreparedStatements(sqlite);
-  const flusher = (options.flush ?? ((file) => new WalFlusher(file)))(sqlite.name);
-  const db = new Kysely<DatabaseSchema>({ dialect: new DurableSqliteDialect(sqlite, flusher) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialectKeepingCause(sqlite) });
   await migrateOrThrow(db, 'sqlite');
   return db;
 }
