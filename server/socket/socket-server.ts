@@ -108,8 +108,11 @@ export async function attachSocketServer(
     socket.onAny((event: unknown, ...args: unknown[]) => {
       // Once closing, new events are dropped (see above); those running are counted until acked.
       if (closing || !isClientEvent(event) || !admitEvent(socket, services, onError)) return;
+      // Most events are answered in this turn; only those that wait are counted as in flight.
+      const waiting = handleEvent(handlers, socket, event, args, onError);
+      if (waiting === undefined) return;
       inFlight += 1;
-      void handleEvent(handlers, socket, event, args, onError).finally(() => {
+      void waiting.finally(() => {
         inFlight -= 1;
       });
     });

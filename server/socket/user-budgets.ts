@@ -24,7 +24,7 @@ export class UserBudget {
   private readonly queue: (() => void)[] = [];
 
   /** Runs `task` once fewer than the bound of heavy reads are running for this user. */
-  async heavy<T>(task: () => Promise<T>): Promise<T> {
+  async heavy<T>(task: () => T | Promise<T>): Promise<T> {
     if (this.running >= HEAVY_READS_IN_FLIGHT) await new Promise<void>((resolve) => this.queue.push(resolve));
     this.running += 1;
     try {
