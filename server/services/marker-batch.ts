@@ -81,7 +81,7 @@ export class MarkerBatch {
    */
   advance(userId: string, roomId: string, seq: number, connection: string): number | Promise<number> {
     const known = this.knownOf(userId, roomId);
-    if (known) return this.raise(userId, roomId, Math.max(known.seq, seq), connection);
+    if (known) return this.move(known, seq, connection);
     return this.load(userId, roomId).then((current) => this.raise(userId, roomId, Math.max(current, seq), connection));
   }
 
@@ -126,6 +126,20 @@ export class MarkerBatch {
     return this.known.get(userId)?.get(roomId);
   }
 
+  /**
+   * Moves a marker memory holds (a focused reader's every read after the first): the marker is
+   * found once, and a user who already stood above 0 is already among the room's readers.
+   */
+  private move(known: Known, seq: number, reader: string): number {
+    known.touchedAt = Date.now();
+    if (known.seq >= seq) return known.seq;
+    if (known.seq === 0) return this.raise(known.userId, known.roomId, seq, reader);
+    known.seq = seq;
+    known.readBy = joinReaders(known.readBy, reader);
+    this.markUnwritten(known);
+    return seq;
+  }
+
   /** `reader`: the connection whose read this is (undefined for the sender's own message). */
   private raise(userId: string, roomId: string, seq: number, reader: string | undefined): number {
     let rooms = this.known.get(userId);
@@ -152,12 +166,17 @@ export class MarkerBatch {
       if (!readers) this.readersByRoom.set(roomId, (readers = new Set()));
       readers.add(userId);
     }
-    let unwritten = this.unwritten.get(userId);
-    if (!unwritten) this.unwritten.set(userId, (unwritten = new Map<string, number>()));
-    unwritten.set(roomId, seq);
+    this.markUnwritten(known);
+    return seq;
+  }
+
+  /** The marker's new seq waits for the next batch. */
+  private markUnwritten(known: Known): void {
+    let unwritten = this.unwritten.get(known.userId);
+    if (!unwritten) this.unwritten.set(known.userId, (unwritten = new Map<string, number>()));
+    unwritten.set(known.roomId, known.seq);
     this.pending.add(known);
     this.schedule();
-    return seq;
   }
 
   private load(userId: string, roomId: string): Promise<number> {

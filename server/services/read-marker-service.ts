@@ -15,7 +15,7 @@ import type { ReadMarker, Storage } from '../storage/repositories';
 import { can } from './authorization';
 import type { DomainEventBus } from './events';
 import { type Advanced, MarkerBatch } from './marker-batch';
-import { findRoom } from './room-access';
+import { findRoom, readableRoom } from './room-access';
 import type { RoomDirectory } from './room-directory';
 import type { RoomContext } from './room-views';
 import type { KnownUser } from './user-directory';
@@ -81,8 +81,7 @@ export class ReadMarkerService {
    * read after a user's first, alone on the store), else once the store said.
    */
   markRead(user: User, request: ClientRequest<'room:read'>, connection: string): number | Promise<number> {
-    const context = findRoom(this.directory, user, request.roomId);
-    if (!can(user, 'readHistory', context.room, context.category)) throw new AppError('forbidden', 'you may not read this room');
+    readableRoom(this.directory, user, request.roomId);
     // A marker past the last message would hide the next ones, so it stops at the last seq. A
     // focused client reads once per arrival, so each promise hop here is paid ten thousand times a
     // second in a busy room: none is taken when memory can answer.

@@ -24,6 +24,18 @@ export function findRoom(directory: RoomDirectory, user: User, roomId: string): 
   return context;
 }
 
+/**
+ * The room if the user may read its history; `not_found` or `forbidden` otherwise, in the
+ * protocol's order. Whoever may read a room may also find it (a secret room is read by its members
+ * only), so a read that passes costs one check: this runs for every room:read.
+ */
+export function readableRoom(directory: RoomDirectory, user: User, roomId: string): RoomContext {
+  const context = directory.context(roomId);
+  if (context && can(user, 'readHistory', context.room, context.category)) return context;
+  findRoom(directory, user, roomId);
+  throw new AppError('forbidden', FORBIDDEN_MESSAGE.readHistory);
+}
+
 export function requireRoom(directory: RoomDirectory, user: User, roomId: string, need: AccessNeed): RoomContext {
   const context = findRoom(directory, user, roomId);
   if (context.room.disabled) throw new AppError('room_disabled', 'this room is disabled');
