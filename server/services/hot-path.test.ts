@@ -119,7 +119,7 @@ describe('MarkerBatch', () => {
     expect(await batch.advance(alice, 'open', 3, 'desk')).toBe(3);
     expect(await batch.advance(alice, 'open', 2, 'desk')).toBe(3);
     expect(await batch.advance(alice, 'open', 5, 'desk')).toBe(5);
-    expect(await batch.advanceKnownAtLeast('id-mallory', 'open', 6)).toBe(6);
+    expect(batch.advanceKnownAtLeast('id-mallory', 'open', 6)).toBe(6);
     expect(await storage.readMarkers.marker(alice, 'open')).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(writes).toBe(1);
@@ -149,7 +149,7 @@ describe('MarkerBatch', () => {
     const errors: unknown[] = [];
     const batch = new MarkerBatch(storage, 60_000, () => undefined, (error) => errors.push(error), () => true);
     // 10,000 markers: 40,000 bound values in one INSERT would pass SQLite's 32,766.
-    for (const reader of users) for (const id of rooms) await batch.advanceKnownAtLeast(reader.id, id, 3);
+    for (const reader of users) for (const id of rooms) batch.advanceKnownAtLeast(reader.id, id, 3);
     await batch.close();
     expect(errors).toEqual([]);
     expect(await storage.readMarkers.marker('id-reader999', 'busy-9')).toBe(3);
@@ -159,7 +159,7 @@ describe('MarkerBatch', () => {
     const errors: unknown[] = [];
     // 'ghost' is not in the store: written, its marker would fail the batch on the foreign key.
     const batch = new MarkerBatch(storage, 60_000, () => undefined, (error) => errors.push(error), (roomId) => roomId !== 'ghost');
-    await batch.advanceKnownAtLeast('id-alice', 'ghost', 4);
+    batch.advanceKnownAtLeast('id-alice', 'ghost', 4);
     await batch.advance('id-alice', 'open', 8, 'desk');
     expect([...batch.readersOf('ghost')]).toEqual(['id-alice']);
     await batch.close();

@@ -68,7 +68,7 @@ describe('MarkerBatch.unwrittenFor', () => {
     const batch = new MarkerBatch(storage, 5, () => undefined, () => undefined, () => true);
     expect(batch.unwrittenFor('id-alice').size).toBe(0);
     await batch.advance('id-alice', 'one', 4, 'desk');
-    await batch.advanceKnownAtLeast('id-alice', 'two', 7);
+    batch.advanceKnownAtLeast('id-alice', 'two', 7);
     expect(copy(batch.unwrittenFor('id-alice'))).toEqual({ one: 4, two: 7 });
 
     // Taken out of the pending set, not yet in the store: still unwritten.
@@ -117,7 +117,7 @@ describe('MarkerBatch.unwrittenFor', () => {
     await batch.advance('id-alice', 'one', 3, 'desk');
     await writes.written();
     // Moved again by the user's own message while the doomed write is under way.
-    await batch.advanceKnownAtLeast('id-alice', 'one', 5);
+    batch.advanceKnownAtLeast('id-alice', 'one', 5);
     writes.fail();
     await writes.written();
     writes.release();
@@ -134,7 +134,7 @@ describe('MarkerBatch.unwrittenFor', () => {
     const batch = new MarkerBatch(storage, 5, (advanced) => announced.push(...advanced), () => undefined, () => true);
     await batch.advance('id-alice', 'one', 1, 'desk');
     await batch.advance('id-alice', 'one', 2, 'desk');
-    await batch.advanceKnownAtLeast('id-alice', 'one', 3);
+    batch.advanceKnownAtLeast('id-alice', 'one', 3);
     await batch.advance('id-alice', 'two', 1, 'desk');
     await batch.advance('id-alice', 'two', 2, 'phone');
     await settle();
@@ -143,7 +143,7 @@ describe('MarkerBatch.unwrittenFor', () => {
       { userId: 'id-alice', roomId: 'two', seq: 2, readBy: null },
     ]);
     announced.length = 0;
-    await batch.advanceKnownAtLeast('id-alice', 'one', 4);
+    batch.advanceKnownAtLeast('id-alice', 'one', 4);
     await settle();
     expect(announced).toEqual([]);
     expect(await storage.readMarkers.marker('id-alice', 'one')).toBe(4);

@@ -89,8 +89,8 @@ export class MarkerBatch {
    * The sender's own message: `seq` is the room's newest, so it is at least where the stored marker
    * stands and nothing needs reading first.
    */
-  advanceKnownAtLeast(userId: string, roomId: string, seq: number): Promise<number> {
-    return Promise.resolve(this.raise(userId, roomId, Math.max(this.knownOf(userId, roomId)?.seq ?? 0, seq), undefined));
+  advanceKnownAtLeast(userId: string, roomId: string, seq: number): number {
+    return this.raise(userId, roomId, Math.max(this.knownOf(userId, roomId)?.seq ?? 0, seq), undefined);
   }
 
   /**

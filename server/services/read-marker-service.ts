@@ -169,9 +169,10 @@ export class ReadMarkerService {
       readers.push(readerId);
       if (readerId === message.senderId) senderReads = true;
     }
+    // Both pushes go out in the same turn: with other servers, they cross as one cluster message.
     const payload: RoomActivity = { roomId: message.roomId, lastSeq: message.seq };
     if (readers.length > (senderReads ? 1 : 0)) this.events.emit('room:activity', readers, payload, { unjoined: true, exceptUser: message.senderId });
-    if (senderReads) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: await lastReadBySender }, { unjoined: true });
+    if (senderReads) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: lastReadBySender }, { unjoined: true });
   }
 
   /**

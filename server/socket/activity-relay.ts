@@ -1,23 +1,28 @@
-// room:activity pushed to whole users (every socket of theirs, on every server), crossing to the
-// other servers in batches (issue 8, two servers). A marker flush announces one read per reader at
+// room:activity crossing to the other servers in batches (issue 8, two servers): pushed to whole
+// users (every socket of theirs, on every server), or to readers' sockets outside the room. A marker flush announces one read per reader at
 // once (read-marker-service.ts announceReads): sent as one broadcast each, a flush of 100 readers
 // was 100 Redis messages that every other server decoded, nearly all for users with no socket
 // there, in the way of the next message:new. Now each server delivers to its own sockets, and
 // everything announced in one turn of the event loop reaches the others as one cluster message.
+// A stored message's pushes (its readers', and the sender's own marker) travel the same way: they
+// were two Redis messages per message.
 import type { RoomActivity } from '../domain';
 
 /** One push: these users' sockets, all of them or all but one connection (`allBut`). */
 export type UserActivity = [userIds: string[], payload: RoomActivity, allBut: string | null];
 
+/** One push for a stored message: these readers' sockets that have not joined the room, none of `exceptUser`'s. */
+export type UnjoinedActivity = [userIds: string[], payload: RoomActivity, exceptUser: string | null];
+
 /** A cluster message stays well under a megabyte even when a restart's flush announces thousands. */
 export const MAX_RELAYED = 1000;
 
-export class ActivityRelay {
-  private pending: UserActivity[] = [];
+export class ActivityRelay<Activity = UserActivity> {
+  private pending: Activity[] = [];
 
-  constructor(private readonly send: (batch: UserActivity[]) => void) {}
+  constructor(private readonly send: (batch: Activity[]) => void) {}
 
-  add(activity: UserActivity): void {
+  add(activity: Activity): void {
     if (this.pending.length === 0) queueMicrotask(() => this.flush());
     this.pending.push(activity);
   }

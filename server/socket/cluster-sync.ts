@@ -49,7 +49,9 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
     'pchat:addin-changed': (addinId) => inOrder('cluster add-in change', () => directory.reloadAddin(addinId)),
     'pchat:readers-changed': (roomId) => services.readMarkers.forgetReaders(roomId),
     // Not in order with the reloads: it changes nothing here, and a message's count should not wait.
-    'pchat:room-activity': (userIds, payload, exceptUser) => local.activityUnjoined(userIds, payload, exceptUser ?? undefined),
+    'pchat:unjoined-activity': (batch) => {
+      for (const [userIds, payload, exceptUser] of batch) local.activityUnjoined(userIds, payload, exceptUser ?? undefined);
+    },
     'pchat:user-activity': (batch) => {
       for (const [userIds, payload, allBut] of batch) local.activityToUsers(userIds, payload, allBut);
     },

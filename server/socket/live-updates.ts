@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import type { ActivityAudience } from '../services/events';
 import { can } from '../services/authorization';
 import { type RoomContext, toDetail } from '../services/room-views';
-import { ActivityRelay } from './activity-relay';
+import { ActivityRelay, type UnjoinedActivity } from './activity-relay';
 import type { RoomPresence } from './room-presence';
 import type { ChatServer, ChatSocket } from './types';
 import { roomChannel, tokenChannel, userChannel } from './types';
@@ -51,10 +51,11 @@ export function wireLiveUpdates(
     (allBut === null ? audience : audience.except(allBut)).emit('room:activity', payload);
   };
   const relay = clustered ? new ActivityRelay((batch) => io.serverSideEmit('pchat:user-activity', batch)) : null;
+  const unjoinedRelay = clustered ? new ActivityRelay<UnjoinedActivity>((batch) => io.serverSideEmit('pchat:unjoined-activity', batch)) : null;
   const onActivity = (userIds: string[], payload: RoomActivity, sockets: ActivityAudience = 'all') => {
     if (typeof sockets === 'object' && 'unjoined' in sockets) {
       activityUnjoined(userIds, payload, sockets.exceptUser);
-      if (clustered) io.serverSideEmit('pchat:room-activity', userIds, payload, sockets.exceptUser ?? null);
+      unjoinedRelay?.add([userIds, payload, sockets.exceptUser ?? null]);
       return;
     }
     const allBut = sockets === 'all' ? null : sockets.allBut;

@@ -1,7 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
-import type { Participant, RoomActivity, User } from '../domain';
-import type { UserActivity } from './activity-relay';
+import type { Participant, User } from '../domain';
+import type { UnjoinedActivity, UserActivity } from './activity-relay';
 import type { RateLimiter } from './rate-limiter';
 import type { UserBudget } from './user-budgets';
 
@@ -26,8 +26,8 @@ export interface InterServerEvents {
   'pchat:category-changed': (categoryId: string) => void;
   'pchat:addin-changed': (addinId: string) => void;
   'pchat:readers-changed': (roomId: string) => void;
-  /** A message was stored: its readers' sockets that have not joined the room hear room:activity (none of `exceptUser`'s). */
-  'pchat:room-activity': (userIds: string[], payload: RoomActivity, exceptUser: string | null) => void;
+  /** Messages were stored: their readers' sockets that have not joined the room hear room:activity, a turn's worth (activity-relay.ts). */
+  'pchat:unjoined-activity': (batch: UnjoinedActivity[]) => void;
   /** room:activity for whole users (read announcements), a turn of the event loop's worth (activity-relay.ts). */
   'pchat:user-activity': (batch: UserActivity[]) => void;
   'pchat:config-stored': () => void;

@@ -99,6 +99,35 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
     expect(heardByReader.filter((a) => a.lastReadSeq !== undefined)).toEqual([]);
   });
 
+  it("sends a message's pushes to readers outside the room, the sender's own marker too, as one cluster message", async () => {
+    const fay = await createUser(one.url, admin, 'fay');
+    const sending = (await connect(one.url, fay.token)).socket;
+    const fayElsewhere = (await connect(two.url, fay.token)).socket;
+    const benElsewhere = (await connect(two.url, ben.token)).socket;
+    await ok(sending, 'room:follow', { roomId, follow: true });
+    await ok(benElsewhere, 'room:follow', { roomId, follow: true });
+    const heardByFay = record(fayElsewhere, 'room:activity');
+    const heardByBen = record(benElsewhere, 'room:activity');
+    const watcher = new Redis(REDIS_URL);
+    const crossing: Buffer[] = [];
+    watcher.on('pmessageBuffer', (_pattern: Buffer, _channel: Buffer, message: Buffer) => {
+      if (message.includes('-activity') && !message.includes('pchat:user-activity') && message.includes(roomId)) crossing.push(message);
+    });
+    try {
+      await watcher.psubscribe('socket.io*');
+      await settle(300);
+      const sent = await ok(sending, 'message:send', { roomId, clientId: 'one-crossing', text: 'for the readers outside' });
+      const { seq } = sent.message;
+      await waitFor(() => heardByFay.some((a) => a.lastSeq === seq) && heardByBen.some((a) => a.lastSeq === seq), 'both pushes on server two');
+      expect(heardByFay.find((a) => a.lastSeq === seq)).toEqual({ roomId, lastSeq: seq, lastReadSeq: seq });
+      expect(heardByBen.find((a) => a.lastSeq === seq)).toEqual({ roomId, lastSeq: seq });
+      await settle(300);
+      expect(crossing).toHaveLength(1);
+    } finally {
+      watcher.disconnect();
+    }
+  });
+
   it('relays the reads a marker flush announces as one message to the other servers', async () => {
     // Redis as the servers use it: every adapter channel begins with "socket.io".
     const watcher = new Redis(REDIS_URL);
