@@ -79,7 +79,9 @@ test('Settings → Sessions: this device marked, another signed out; password ch
 test('Ctrl+K opens "Jump to room"; Enter opens the first match with the focus in the composer; Alt+Down keeps it there', async ({ browser, pchat }) => {
   const { category, room, alice } = await pchat.api.seedRoom();
   const tag = unique('jump');
-  const target = await pchat.api.createRoom({ categoryId: category.id, name: `${tag} target` });
+  // Named to sort right after the seeded room: Alt+Up from it must land on that room, not on the
+  // last room of whichever category another spec created above this one (it may have no composer).
+  const target = await pchat.api.createRoom({ categoryId: category.id, name: `${room.name} ${tag} target` });
   const page = await newSignedInPage(browser, pchat.url, alice);
   await openRoom(page, room.name);
   await page.getByRole('textbox', { name: 'Message' }).focus();
