@@ -127,47 +127,38 @@ export class MarkerBatch {
   }
 
   /**
-   * Moves a marker memory holds (a focused reader's every read after the first): the marker is
-   * found once, and a user who already stood above 0 is already among the room's readers.
+   * Moves a marker memory holds forward to `seq` (a focused reader's every read after the first
+   * comes here, the marker found once). `reader`: the connection whose read this is (undefined for
+   * the sender's own message).
    */
-  private move(known: Known, seq: number, reader: string): number {
+  private move(known: Known, seq: number, reader: string | undefined): number {
     known.touchedAt = Date.now();
     if (known.seq >= seq) return known.seq;
-    if (known.seq === 0) return this.raise(known.userId, known.roomId, seq, reader);
+    // A user already above 0 is already among the room's readers.
+    if (known.seq === 0) this.addReader(known.roomId, known.userId);
     known.seq = seq;
     known.readBy = joinReaders(known.readBy, reader);
     this.markUnwritten(known);
     return seq;
   }
 
-  /** `reader`: the connection whose read this is (undefined for the sender's own message). */
+  /** Moves the user's marker to `seq`, starting one in memory if there is none yet. */
   private raise(userId: string, roomId: string, seq: number, reader: string | undefined): number {
+    const known = this.knownOf(userId, roomId);
+    if (known) return this.move(known, seq, reader);
     let rooms = this.known.get(userId);
-    let known = rooms?.get(roomId);
-    const now = Date.now();
-    if (known && known.seq >= seq) {
-      known.touchedAt = now;
-      return known.seq;
-    }
-    if (!rooms) {
-      rooms = new Map();
-      this.known.set(userId, rooms);
-    }
-    if (known) {
-      known.seq = seq;
-      known.touchedAt = now;
-    } else {
-      known = { userId, roomId, seq, touchedAt: now, readBy: undefined };
-      rooms.set(roomId, known);
-    }
-    known.readBy = joinReaders(known.readBy, reader);
-    if (seq > 0) {
-      let readers = this.readersByRoom.get(roomId);
-      if (!readers) this.readersByRoom.set(roomId, (readers = new Set()));
-      readers.add(userId);
-    }
-    this.markUnwritten(known);
+    if (!rooms) this.known.set(userId, (rooms = new Map<string, Known>()));
+    const started: Known = { userId, roomId, seq, touchedAt: Date.now(), readBy: joinReaders(undefined, reader) };
+    rooms.set(roomId, started);
+    if (seq > 0) this.addReader(roomId, userId);
+    this.markUnwritten(started);
     return seq;
+  }
+
+  private addReader(roomId: string, userId: string): void {
+    let readers = this.readersByRoom.get(roomId);
+    if (!readers) this.readersByRoom.set(roomId, (readers = new Set()));
+    readers.add(userId);
   }
 
   /** The marker's new seq waits for the next batch. */

@@ -1,11 +1,11 @@
 // room:activity crossing to the other servers in batches (issue 8, two servers): pushed to whole
-// users (every socket of theirs, on every server), or to readers' sockets outside the room. A marker flush announces one read per reader at
-// once (read-marker-service.ts announceReads): sent as one broadcast each, a flush of 100 readers
-// was 100 Redis messages that every other server decoded, nearly all for users with no socket
-// there, in the way of the next message:new. Now each server delivers to its own sockets, and
-// everything announced in one turn of the event loop reaches the others as one cluster message.
-// A stored message's pushes (its readers', and the sender's own marker) travel the same way: they
-// were two Redis messages per message.
+// users (every socket of theirs, on every server), or to readers' sockets outside the room. A
+// marker flush announces one read per reader at once (read-marker-service.ts announceReads): sent
+// as one broadcast each, a flush of 100 readers was 100 Redis messages that every other server
+// decoded, nearly all for users with no socket there, in the way of the next message:new. Now each
+// server delivers to its own sockets, and everything announced in one turn of the event loop
+// reaches the others as one cluster message. A stored message's pushes (its readers', and the
+// sender's own marker) travel the same way: they were two Redis messages per message.
 import type { RoomActivity } from '../domain';
 
 /** One push: these users' sockets, all of them or all but one connection (`allBut`). */

@@ -78,9 +78,9 @@ function answer(handlers: EventHandlers, socket: ChatSocket, event: ClientEventN
   return succeeded(result);
 }
 
-function sendAck(ack: AckFn, answer: Ack<object>, event: ClientEventName, onError: OnError): void {
+function sendAck(ack: AckFn, reply: Ack<object>, event: ClientEventName, onError: OnError): void {
   try {
-    ack(answer);
+    ack(reply);
   } catch (error) {
     onError(event, error);
   }
