@@ -10,10 +10,13 @@ import { AppError } from '../errors';
 import type { NewMessage, Storage } from '../storage/repositories';
 import { openSqliteStorage } from '../storage/sqlite-storage';
 import { GroupCommit } from './group-commit';
+import { DomainEventBus } from './events';
 import { MarkerBatch } from './marker-batch';
 import { MAX_PAGE_BYTES, newestWithin, oldestWithin } from './page-bounds';
 import { type AccessNeed, requireRoom } from './room-access';
+import { ReadMarkerService } from './read-marker-service';
 import { RoomDirectory } from './room-directory';
+import { UserDirectory } from './user-directory';
 import { categoryRecord, roomRecord, userNamed } from '../../test/support/records';
 
 const category = categoryRecord({ deniedMembers: ['mallory'] });
@@ -211,6 +214,60 @@ describe('GroupCommit', () => {
       ['x', 1],
       ['z', 2],
     ]);
+  });
+});
+
+describe('ReadMarkerService on a clustered server', () => {
+  const storedByAnotherServer = async (n: number) =>
+    (
+      await storage.messages.insertIdempotent({
+        id: `m-${n}`,
+        roomId: 'open',
+        senderId: 'id-mallory',
+        senderName: 'mallory',
+        clientId: `c-${n}`,
+        text: `message ${n}`,
+        fileId: null,
+        createdAt: new Date().toISOString(),
+      })
+    ).message.seq;
+
+  it('answers a read of a seq another server announced from memory, and asks the store about any other', async () => {
+    const events = new DomainEventBus();
+    const directory = new RoomDirectory(storage);
+    const users = new UserDirectory(storage, events);
+    await Promise.all([directory.load(), users.load()]);
+    const markers = new ReadMarkerService(storage, directory, users, events, { clustered: true, flushEveryMs: 60_000 }, (error) => {
+      throw error;
+    });
+    await markers.load();
+    let storeAsked = 0;
+    const lastSeq = storage.readMarkers.lastSeq.bind(storage.readMarkers);
+    storage.readMarkers.lastSeq = (roomId) => {
+      storeAsked += 1;
+      return lastSeq(roomId);
+    };
+    const alice = user('alice');
+    const read = (seq: number) => markers.markRead(alice, { roomId: 'open', seq }, 'conn-1');
+
+    // Not announced: the store says where the room ends.
+    expect(await read(await storedByAnotherServer(1))).toBe(1);
+    const unannounced = read(await storedByAnotherServer(2));
+    expect(unannounced).toBeInstanceOf(Promise);
+    expect(await unannounced).toBe(2);
+    expect(storeAsked).toBe(2);
+
+    // Announced: answered in the same call, nothing asked.
+    const third = await storedByAnotherServer(3);
+    markers.storedElsewhere('open', third);
+    expect(read(third)).toBe(3);
+    expect(storeAsked).toBe(2);
+
+    // A read past every stored message still stops at the last one (and an old announcement cannot lower it).
+    markers.storedElsewhere('open', 1);
+    expect(await read(7)).toBe(3);
+    expect(storeAsked).toBe(4);
+    await markers.close();
   });
 });
 

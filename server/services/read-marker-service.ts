@@ -115,6 +115,16 @@ export class ReadMarkerService {
     this.events.emit('readers:changed', request.roomId);
   }
 
+  /**
+   * Another server stored message `seq` of the room (the cluster link says so, cluster-sync.ts).
+   * Its readers here read it a moment later, one `room:read` each: knowing the seq, this server
+   * answers them from memory instead of asking the store once per message. Only a stored seq is
+   * ever announced, so a marker capped by it never passes the room's last message.
+   */
+  storedElsewhere(roomId: string, seq: number): void {
+    if (seq > (this.lastSeqs.get(roomId) ?? 0)) this.lastSeqs.set(roomId, seq);
+  }
+
   /** The room's readers changed (here or, through the cluster link, on another server). */
   forgetReaders(roomId: string): void {
     this.readerCache.delete(roomId);
@@ -201,7 +211,8 @@ export class ReadMarkerService {
 
   /** The room's last seq, at once when memory can tell it is at least `wanted`, else once the store said. */
   private lastSeqAtLeast(roomId: string, wanted: number): number | Promise<number> {
-    // Alone, this server stores every message and so knows; with others, ask the store.
+    // Alone, this server stores every message and so knows; with others, it knows what they
+    // announced (storedElsewhere), and asks the store about a seq the announcement has not brought yet.
     const known = this.lastSeqs.get(roomId) ?? 0;
     if (wanted <= known || !this.options.clustered) return known;
     return this.lastSeqFromStore(roomId, wanted);

@@ -5,7 +5,8 @@
 // decoded, nearly all for users with no socket there, in the way of the next message:new. Now each
 // server delivers to its own sockets, and everything announced in one turn of the event loop
 // reaches the others as one cluster message. A stored message's pushes (its readers', and the
-// sender's own marker) travel the same way: they were two Redis messages per message.
+// sender's own marker) travel the same way: they were two Redis messages per message. So do the
+// seqs a server stores (cluster-sync.ts): the others then answer their readers' reads from memory.
 import type { RoomActivity } from '../domain';
 
 /** One push: these users' sockets, all of them or all but one connection (`allBut`). */
@@ -13,6 +14,9 @@ export type UserActivity = [userIds: string[], payload: RoomActivity, allBut: st
 
 /** One push for a stored message: these readers' sockets that have not joined the room, none of `exceptUser`'s. */
 export type UnjoinedActivity = [userIds: string[], payload: RoomActivity, exceptUser: string | null];
+
+/** A message stored here: its room and seq, for the servers whose readers read it next. */
+export type StoredSeq = [roomId: string, seq: number];
 
 /** A cluster message stays well under a megabyte even when a restart's flush announces thousands. */
 export const MAX_RELAYED = 1000;

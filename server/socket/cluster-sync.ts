@@ -1,9 +1,10 @@
 // Keeps servers that share one store in step through the cluster link (--redis, DESIGN §4b):
 // what changes here is announced to the others, which reload just the records named (the room
-// directory), forget what they cached (room readers) or re-read their configuration, and then update
-// their own sockets. Nobody polls. Incoming announcements are handled one at a time, in order, so
+// directory), forget what they cached (room readers), learn the seqs stored here (read markers) or
+// re-read their configuration, and then update their own sockets. Nobody polls. Incoming announcements are handled one at a time, in order, so
 // a change followed by a deletion of the same room ends deleted.
 import type { Services } from '../services';
+import { ActivityRelay, type StoredSeq } from './activity-relay';
 import type { LocalPushes } from './live-updates';
 import type { ChatServer, InterServerEvents } from './types';
 
@@ -14,7 +15,11 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
     queue = queue.then(task).catch((error: unknown) => onError(what, error));
   };
 
+  // The broadcast of a message reaches the other servers' sockets through the adapter; its seq
+  // follows in the same turn, so their readers' room:read finds it known (read-marker-service.ts).
+  const storedSeqs = new ActivityRelay<StoredSeq>((batch) => io.serverSideEmit('pchat:seqs-stored', batch));
   const unsubscribe = events.subscribe({
+    'message:created': (message) => storedSeqs.add([message.roomId, message.seq]),
     'room:changed': (roomId) => io.serverSideEmit('pchat:room-changed', roomId),
     'room:deleted': (roomId) => io.serverSideEmit('pchat:room-deleted', roomId),
     'category:changed': (categoryId) => io.serverSideEmit('pchat:category-changed', categoryId),
@@ -51,6 +56,9 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
     // Not in order with the reloads: it changes nothing here, and a message's count should not wait.
     'pchat:unjoined-activity': (batch) => {
       for (const [userIds, payload, exceptUser] of batch) local.activityUnjoined(userIds, payload, exceptUser ?? undefined);
+    },
+    'pchat:seqs-stored': (batch) => {
+      for (const [roomId, seq] of batch) services.readMarkers.storedElsewhere(roomId, seq);
     },
     'pchat:user-activity': (batch) => {
       for (const [userIds, payload, allBut] of batch) local.activityToUsers(userIds, payload, allBut);

@@ -1,7 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
 import type { Participant, User } from '../domain';
-import type { UnjoinedActivity, UserActivity } from './activity-relay';
+import type { StoredSeq, UnjoinedActivity, UserActivity } from './activity-relay';
 import type { RateLimiter } from './rate-limiter';
 import type { UserBudget } from './user-budgets';
 
@@ -28,6 +28,8 @@ export interface InterServerEvents {
   'pchat:readers-changed': (roomId: string) => void;
   /** Messages were stored: their readers' sockets that have not joined the room hear room:activity, a turn's worth (activity-relay.ts). */
   'pchat:unjoined-activity': (batch: UnjoinedActivity[]) => void;
+  /** Messages were stored: each room's newest seq, a turn of the event loop's worth (cluster-sync.ts). */
+  'pchat:seqs-stored': (batch: StoredSeq[]) => void;
   /** room:activity for whole users (read announcements), a turn of the event loop's worth (activity-relay.ts). */
   'pchat:user-activity': (batch: UserActivity[]) => void;
   'pchat:config-stored': () => void;

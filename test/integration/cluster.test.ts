@@ -128,6 +128,28 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
     }
   });
 
+  it('tells the other servers the seq of each message it stores, so their readers are answered from memory', async () => {
+    const watcher = new Redis(REDIS_URL);
+    const announcing: Buffer[] = [];
+    watcher.on('pmessageBuffer', (_pattern: Buffer, _channel: Buffer, message: Buffer) => {
+      if (message.includes('pchat:seqs-stored') && message.includes(roomId)) announcing.push(message);
+    });
+    try {
+      await watcher.psubscribe('socket.io*');
+      const reader = (await connect(two.url, ben.token)).socket;
+      await ok(reader, 'room:join', { roomId });
+      const arrived = record(reader, 'message:new');
+      await settle(300);
+      const sent = await ok((await connect(one.url, ana.token)).socket, 'message:send', { roomId, clientId: 'seq-crossing', text: 'read on two' });
+      await waitFor(() => arrived.some((m) => m.message.seq === sent.message.seq), 'the message on server two');
+      expect(await ok(reader, 'room:read', { roomId, seq: sent.message.seq })).toMatchObject({ lastReadSeq: sent.message.seq });
+      await settle(300);
+      expect(announcing).toHaveLength(1);
+    } finally {
+      watcher.disconnect();
+    }
+  });
+
   it('relays the reads a marker flush announces as one message to the other servers', async () => {
     // Redis as the servers use it: every adapter channel begins with "socket.io".
     const watcher = new Redis(REDIS_URL);
