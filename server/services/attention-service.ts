@@ -120,9 +120,8 @@ export class AttentionService {
   async annotate(user: User, summaries: RoomSummary[]): Promise<RoomSummary[]> {
     // The rows of messages already acknowledged count (pending-writes.ts).
     await this.mentionWrites.settled(user.id);
-    // A copy of the few markers the store may be behind on: the query must not see them move.
-    const unwritten = this.reads.readsInMemory(user.id);
-    const readInMemory = unwritten.size === 0 ? unwritten : new Map(unwritten);
+    // The few markers the store may be behind on, as they stand now (a snapshot: the query must not see them move).
+    const readInMemory = this.reads.readsInMemory(user.id);
     const [counts, invited, levels] = await Promise.all([
       this.storage.attention.mentionCounts(user.id, readInMemory),
       this.invitations.invitedRooms(user.id),

@@ -6,12 +6,19 @@ import type { Storage } from '../storage/repositories';
 
 /**
  * One user's marker in one room as memory knows it. The same object stands in `pending` while its
- * seq waits to be written: a read per arrival then costs no key to build and no entry to allocate.
+ * seq waits to be written, and says itself whether the store is behind it: a read per arrival then
+ * costs no key to build and nothing to allocate. (Each batch used to rebuild a map per user of the
+ * seqs not yet written; living half a second, those maps outlived a young-generation collection
+ * and were copied by it, a read's garbage that cost the pauses every connection waits on.)
  */
 interface Known {
   readonly userId: string;
   readonly roomId: string;
   seq: number;
+  /** The seq the store is known to hold (read from it, or written since); 0 when not known. */
+  stored: number;
+  /** In `pending`, waiting for the next batch. */
+  queued: boolean;
   touchedAt: number;
   /**
    * Moved by the user's own `room:read` since its last write (their other devices hear of it), not
@@ -52,15 +59,9 @@ export class MarkerBatch {
   private readonly known = new Map<string, Map<string, Known>>();
   /** The same markers by room, those above 0 only: who reads a room, without a scan of every user. */
   private readonly readersByRoom = new Map<string, Set<string>>();
-  /**
-   * By user, then room: the seqs memory holds that the store may not have yet (pending, or in a
-   * write not yet done). Only these can differ from what a query reads, so rooms:list asks memory
-   * about a handful of rooms instead of every one the user touched in the last minutes.
-   */
-  private readonly unwritten = new Map<string, Map<string, number>>();
   private readonly loading = new Map<string, Promise<number>>();
-  /** Markers whose seq is not written yet. */
-  private pending = new Set<Known>();
+  /** Markers whose seq is not written yet, each once (its `queued` says so). */
+  private pending: Known[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
@@ -82,7 +83,7 @@ export class MarkerBatch {
   advance(userId: string, roomId: string, seq: number, connection: string): number | Promise<number> {
     const known = this.knownOf(userId, roomId);
     if (known) return this.move(known, seq, connection);
-    return this.load(userId, roomId).then((current) => this.raise(userId, roomId, Math.max(current, seq), connection));
+    return this.load(userId, roomId).then((current) => this.raise(userId, roomId, Math.max(current, seq), connection, current));
   }
 
   /**
@@ -90,15 +91,20 @@ export class MarkerBatch {
    * stands and nothing needs reading first.
    */
   advanceKnownAtLeast(userId: string, roomId: string, seq: number): number {
-    return this.raise(userId, roomId, Math.max(this.knownOf(userId, roomId)?.seq ?? 0, seq), undefined);
+    return this.raise(userId, roomId, Math.max(this.knownOf(userId, roomId)?.seq ?? 0, seq), undefined, 0);
   }
 
   /**
-   * The user's markers the store may not hold yet, by room (each at or past the stored one; every
-   * other marker is in the store). A live view, not a copy: read it before the next await.
+   * The user's markers the store may not hold yet (pending, or in a write not yet done), by room,
+   * each at or past the stored one. Only these can differ from what a query reads, so rooms:list
+   * asks memory about a handful of rooms instead of every one the user touched lately.
    */
   unwrittenFor(userId: string): ReadonlyMap<string, number> {
-    return this.unwritten.get(userId) ?? NONE;
+    const rooms = this.known.get(userId);
+    if (!rooms) return NONE;
+    let unwritten: Map<string, number> | undefined;
+    for (const known of rooms.values()) if (known.seq > known.stored) (unwritten ??= new Map()).set(known.roomId, known.seq);
+    return unwritten ?? NONE;
   }
 
   /** Every marker memory holds for the user, by room (never behind the stored ones; a copy, for tests). */
@@ -142,13 +148,13 @@ export class MarkerBatch {
     return seq;
   }
 
-  /** Moves the user's marker to `seq`, starting one in memory if there is none yet. */
-  private raise(userId: string, roomId: string, seq: number, reader: string | undefined): number {
+  /** Moves the user's marker to `seq`, starting one in memory if there is none yet (`stored`: the store's, 0 if not known). */
+  private raise(userId: string, roomId: string, seq: number, reader: string | undefined, stored: number): number {
     const known = this.knownOf(userId, roomId);
     if (known) return this.move(known, seq, reader);
     let rooms = this.known.get(userId);
     if (!rooms) this.known.set(userId, (rooms = new Map<string, Known>()));
-    const started: Known = { userId, roomId, seq, touchedAt: Date.now(), readBy: joinReaders(undefined, reader) };
+    const started: Known = { userId, roomId, seq, stored, queued: false, touchedAt: Date.now(), readBy: joinReaders(undefined, reader) };
     rooms.set(roomId, started);
     if (seq > 0) this.addReader(roomId, userId);
     this.markUnwritten(started);
@@ -163,10 +169,10 @@ export class MarkerBatch {
 
   /** The marker's new seq waits for the next batch. */
   private markUnwritten(known: Known): void {
-    let unwritten = this.unwritten.get(known.userId);
-    if (!unwritten) this.unwritten.set(known.userId, (unwritten = new Map<string, number>()));
-    unwritten.set(known.roomId, known.seq);
-    this.pending.add(known);
+    if (!known.queued) {
+      known.queued = true;
+      this.pending.push(known);
+    }
     this.schedule();
   }
 
@@ -194,8 +200,11 @@ export class MarkerBatch {
     // kept, they would fail the whole batch on its foreign key, again at every retry.
     const batch: Written[] = [];
     const taken = this.pending;
-    this.pending = new Set();
+    this.pending = [];
     for (const known of taken) {
+      known.queued = false;
+      // Forgotten since it was queued (its room went): nothing to write.
+      if (this.knownOf(known.userId, known.roomId) !== known) continue;
       if (!this.roomExists(known.roomId)) {
         this.forget(known.userId, known.roomId);
         continue;
@@ -211,15 +220,15 @@ export class MarkerBatch {
       // Back for the next batch, which writes each at its newest seq (a marker only moves forward).
       for (const { known, readBy } of batch) {
         known.readBy = joinReaders(known.readBy, readBy);
-        if (this.knownOf(known.userId, known.roomId) === known) this.pending.add(known);
+        if (this.knownOf(known.userId, known.roomId) === known) this.markUnwritten(known);
       }
       this.schedule();
       return;
     }
     const announced: Advanced[] = [];
     for (const { known, seq, readBy } of batch) {
-      // Written now, unless memory moved past it meanwhile (then the newer seq waits its batch).
-      if (this.unwritten.get(known.userId)?.get(known.roomId) === seq) this.dropUnwritten(known.userId, known.roomId);
+      // The store holds `seq` now; if memory moved past it meanwhile, the newer seq waits its batch.
+      if (seq > known.stored) known.stored = seq;
       if (readBy !== undefined) announced.push({ userId: known.userId, roomId: known.roomId, seq, readBy });
     }
     this.onAdvanced(announced);
@@ -229,27 +238,18 @@ export class MarkerBatch {
   /** Drops what memory holds of one marker. */
   private forget(userId: string, roomId: string): void {
     const rooms = this.known.get(userId);
-    const known = rooms?.get(roomId);
-    if (known) this.pending.delete(known);
     rooms?.delete(roomId);
     if (rooms?.size === 0) this.known.delete(userId);
     const readers = this.readersByRoom.get(roomId);
     readers?.delete(userId);
     if (readers?.size === 0) this.readersByRoom.delete(roomId);
-    this.dropUnwritten(userId, roomId);
-  }
-
-  private dropUnwritten(userId: string, roomId: string): void {
-    const rooms = this.unwritten.get(userId);
-    rooms?.delete(roomId);
-    if (rooms?.size === 0) this.unwritten.delete(userId);
   }
 
   private forgetIdle(): void {
     const before = Date.now() - FORGET_AFTER_MS;
     for (const [userId, rooms] of this.known) {
       for (const [roomId, known] of rooms) {
-        if (known.touchedAt < before && !this.pending.has(known)) this.forget(userId, roomId);
+        if (known.touchedAt < before && !known.queued && known.seq <= known.stored) this.forget(userId, roomId);
       }
     }
   }

@@ -187,7 +187,7 @@ export class ReadMarkerService {
 
   /**
    * Where memory puts the user's markers, by room, for the rooms where the store may still be
-   * behind (every other marker is stored). A live view: read it before the next await.
+   * behind (every other marker is stored): a snapshot, which later reads do not move.
    */
   readsInMemory(userId: string): ReadonlyMap<string, number> {
     return this.batch.unwrittenFor(userId);
