@@ -7,9 +7,11 @@ import type { RoomContext } from './room-views';
 
 /**
  * Which of the users' sockets hear a `room:activity`: every one, every one but one connection, or
- * those that have not joined the room (`exceptUser`: none of that user's).
+ * those that have not joined the room (`exceptUser`: none of that user's). `readersOfRoom`: the
+ * users are the room's readers, which every server keeps, so the others work the list out
+ * themselves instead of receiving it.
  */
-export type ActivityAudience = 'all' | { allBut: string } | { unjoined: true; exceptUser?: string };
+export type ActivityAudience = 'all' | { allBut: string } | { unjoined: true; exceptUser?: string; readersOfRoom?: true };
 
 export interface DomainEvents {
   'message:created': [message: Message];
@@ -26,6 +28,8 @@ export interface DomainEvents {
   'room:activity': [userIds: string[], payload: RoomActivity, sockets?: ActivityAudience];
   /** Someone followed or unfollowed the room (other servers forget their reader list). */
   'readers:changed': [roomId: string];
+  /** The user became one of the room's readers here, by a first read (other servers add them to their list). */
+  'reader:added': [roomId: string, userId: string];
   /** A category was created or changed (its rooms get 'room:changed' too). */
   'category:changed': [categoryId: string];
   /** An add-in was created, changed or deleted. */

@@ -73,6 +73,11 @@ export class MarkerBatch {
     private readonly onError: (error: unknown) => void,
     /** Whether the room still exists: a marker of a deleted room can never be written. */
     private readonly roomExists: (roomId: string) => boolean,
+    /**
+     * The user became one of the room's readers: their marker left 0 here, or the store's was not
+     * read first (a sender's own message), so it may have been 0. Other servers hear of it.
+     */
+    private readonly onNewReader: (roomId: string, userId: string) => void = () => undefined,
   ) {}
 
   /**
@@ -103,7 +108,7 @@ export class MarkerBatch {
     const rooms = this.known.get(userId);
     if (!rooms) return NONE;
     let unwritten: Map<string, number> | undefined;
-    for (const known of rooms.values()) if (known.seq > known.stored) (unwritten ??= new Map()).set(known.roomId, known.seq);
+    for (const known of rooms.values()) if (known.seq > known.stored) (unwritten ??= new Map<string, number>()).set(known.roomId, known.seq);
     return unwritten ?? NONE;
   }
 
@@ -141,7 +146,7 @@ export class MarkerBatch {
     known.touchedAt = Date.now();
     if (known.seq >= seq) return known.seq;
     // A user already above 0 is already among the room's readers.
-    if (known.seq === 0) this.addReader(known.roomId, known.userId);
+    if (known.seq === 0) this.addReader(known.roomId, known.userId, true);
     known.seq = seq;
     known.readBy = joinReaders(known.readBy, reader);
     this.markUnwritten(known);
@@ -156,15 +161,17 @@ export class MarkerBatch {
     if (!rooms) this.known.set(userId, (rooms = new Map<string, Known>()));
     const started: Known = { userId, roomId, seq, stored, queued: false, touchedAt: Date.now(), readBy: joinReaders(undefined, reader) };
     rooms.set(roomId, started);
-    if (seq > 0) this.addReader(roomId, userId);
+    if (seq > 0) this.addReader(roomId, userId, stored === 0);
     this.markUnwritten(started);
     return seq;
   }
 
-  private addReader(roomId: string, userId: string): void {
+  /** `first`: the store may not count them as a reader yet. */
+  private addReader(roomId: string, userId: string, first: boolean): void {
     let readers = this.readersByRoom.get(roomId);
     if (!readers) this.readersByRoom.set(roomId, (readers = new Set()));
     readers.add(userId);
+    if (first) this.onNewReader(roomId, userId);
   }
 
   /** The marker's new seq waits for the next batch. */

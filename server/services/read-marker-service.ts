@@ -7,7 +7,9 @@
 // The hot path (DESIGN §4b): a focused client may send `room:read` for every arrival, so a read
 // is answered from memory and the markers are written in batches (MarkerBatch). Each room's last
 // seq and its readers are kept in memory too (who they are comes from the user directory), so a
-// stored message costs no query here.
+// stored message costs no query here. With other servers on the store, each announces the seqs it
+// stores and the readers it gains (cluster-sync.ts), so every server keeps both lists as well:
+// a stored message then crosses without its readers' ids, and each server finds its own.
 import type { ClientRequest } from '../../common/protocol';
 import type { Message, RoomActivity, RoomSummary, User } from '../domain';
 import { AppError } from '../errors';
@@ -25,8 +27,17 @@ function counts(user: Pick<User, 'id' | 'name' | 'roles'>, { room, category }: R
   return category.chatHistory && can(user, 'readHistory', room, category);
 }
 
-/** Alone on its store, a reader list read from it is trusted this long (a backstop: every read and follow passes through here). */
+/**
+ * A reader list read from the store is trusted this long (a backstop: every read and follow passes
+ * through here, or, on another server, is announced).
+ */
 const READERS_TTL_MS = 60_000;
+/**
+ * How long a reader another server announced is added to any list read from the store: their
+ * first marker may wait there for its batch (500 ms) and its write. Far longer than that, so a
+ * slow write does not drop them; by then a reread finds them stored.
+ */
+const ANNOUNCED_READER_MS = 60_000;
 
 /** Who the users are: the in-memory user directory (attention's), kept current by the accounts. */
 export interface KnownUsers {
@@ -52,6 +63,8 @@ export class ReadMarkerService {
   /** With other servers: the store's last seq of a room, being read for the readers waiting on it. */
   private readonly lastSeqQueries = new Map<string, Promise<void>>();
   private readonly readerCache = new Map<string, CachedReaders>();
+  /** With other servers: the readers they announced lately, by room, with when. */
+  private readonly announcedReaders = new Map<string, Map<string, number>>();
   private readonly batch: MarkerBatch;
 
   constructor(
@@ -68,6 +81,7 @@ export class ReadMarkerService {
       (advanced) => this.announceReads(advanced),
       onError,
       (roomId) => directory.context(roomId) !== undefined,
+      options.clustered ? (roomId, userId) => events.emit('reader:added', roomId, userId) : undefined,
     );
   }
 
@@ -130,6 +144,30 @@ export class ReadMarkerService {
     this.readerCache.delete(roomId);
   }
 
+  /** Another server says the user became one of the room's readers (their marker may not be stored yet). */
+  readerAddedElsewhere(roomId: string, userId: string): void {
+    let announced = this.announcedReaders.get(roomId);
+    if (!announced) this.announcedReaders.set(roomId, (announced = new Map<string, number>()));
+    announced.set(userId, Date.now());
+    this.addReader(roomId, userId);
+  }
+
+  /**
+   * The readers who hear of a new message in the room (`room:activity` on their sockets that have
+   * not joined it): every reader who may read it now, the sender too. The same list for each
+   * message while the readers stay the same, whoever sends, so each server can keep who of them
+   * has a socket outside the room (unjoined-readers.ts).
+   */
+  async readersToTell(roomId: string, context = this.directory.context(roomId)): Promise<string[]> {
+    if (!context || context.room.disabled || !context.category.chatHistory) return [];
+    const readers: string[] = [];
+    for (const readerId of await this.readers(roomId)) {
+      const reader = this.users.get(readerId);
+      if (reader && !reader.disabled && counts(reader, context)) readers.push(readerId);
+    }
+    return readers;
+  }
+
   /**
    * Adds followed / lastSeq / lastReadSeq to the summaries of rooms:list, in place: the summaries
    * were just built for this answer, and a thousand rooms are not copied twice.
@@ -167,21 +205,14 @@ export class ReadMarkerService {
     const lastReadBySender = this.batch.advanceKnownAtLeast(message.senderId, message.roomId, message.seq);
     // The sender has read the room now: a cached list learns it (a list read from now on finds it in the batch).
     this.addReader(message.roomId, message.senderId);
-    if (context.room.disabled || !context.category.chatHistory) return;
-    // Every reader who may read the room, the sender too: the same list for each message while
-    // the readers stay the same, whoever sends, so each server can keep who of them has a socket
-    // outside the room (unjoined-readers.ts). The sender is left out where it is delivered.
-    const readers: string[] = [];
-    let senderReads = false;
-    for (const readerId of await this.readers(message.roomId)) {
-      const reader = this.users.get(readerId);
-      if (!reader || reader.disabled || !counts(reader, context)) continue;
-      readers.push(readerId);
-      if (readerId === message.senderId) senderReads = true;
-    }
+    const readers = await this.readersToTell(message.roomId, context);
+    // The sender hears the push of their own marker instead (it says how far they have read).
+    const senderReads = readers.includes(message.senderId);
     // Both pushes go out in the same turn: with other servers, they cross as one cluster message.
     const payload: RoomActivity = { roomId: message.roomId, lastSeq: message.seq };
-    if (readers.length > (senderReads ? 1 : 0)) this.events.emit('room:activity', readers, payload, { unjoined: true, exceptUser: message.senderId });
+    if (readers.length > (senderReads ? 1 : 0)) {
+      this.events.emit('room:activity', readers, payload, { unjoined: true, exceptUser: message.senderId, readersOfRoom: true });
+    }
     if (senderReads) this.events.emit('room:activity', [message.senderId], { ...payload, lastReadSeq: lastReadBySender }, { unjoined: true });
   }
 
@@ -253,26 +284,36 @@ export class ReadMarkerService {
   }
 
   private readers(roomId: string): Promise<Set<string>> {
-    // With other servers, a read or follow there could land between their announcement and our
-    // next message: read the list with each message (one indexed query) rather than trust a cache.
-    if (!this.options.clustered) {
-      const cached = this.readerCache.get(roomId);
-      if (cached && Date.now() - cached.loadedAt < READERS_TTL_MS) return cached.readers;
-    }
-    // The store's readers, and those whose first marker is still waiting in the batch.
-    const readers = this.storage.readMarkers.readerIds(roomId).then((ids) => new Set([...ids, ...this.batch.readersOf(roomId)]));
-    if (this.options.clustered) return readers;
-    const cached: CachedReaders = { loadedAt: Date.now(), readers };
-    this.readerCache.set(roomId, cached);
+    const cached = this.readerCache.get(roomId);
+    if (cached && Date.now() - cached.loadedAt < READERS_TTL_MS) return cached.readers;
+    // The store's readers, those whose first marker is still waiting in the batch here, and those
+    // other servers announced whose marker may still wait in theirs.
+    const readers = this.storage.readMarkers.readerIds(roomId).then((ids) => {
+      const all = new Set([...ids, ...this.batch.readersOf(roomId)]);
+      for (const userId of this.announcedLately(roomId)) all.add(userId);
+      return all;
+    });
+    const loading: CachedReaders = { loadedAt: Date.now(), readers };
+    this.readerCache.set(roomId, loading);
     void readers.then(
       (loaded) => {
-        cached.loaded = loaded;
+        loading.loaded = loaded;
       },
       () => {
         // A failed read is not kept: the next message asks again.
-        if (this.readerCache.get(roomId) === cached) this.readerCache.delete(roomId);
+        if (this.readerCache.get(roomId) === loading) this.readerCache.delete(roomId);
       },
     );
     return readers;
+  }
+
+  /** The readers other servers announced in the room lately (older announcements are dropped). */
+  private announcedLately(roomId: string): string[] {
+    const announced = this.announcedReaders.get(roomId);
+    if (!announced) return [];
+    const since = Date.now() - ANNOUNCED_READER_MS;
+    for (const [userId, at] of announced) if (at < since) announced.delete(userId);
+    if (announced.size === 0) this.announcedReaders.delete(roomId);
+    return [...announced.keys()];
   }
 }

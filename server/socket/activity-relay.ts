@@ -12,11 +12,18 @@ import type { RoomActivity } from '../domain';
 /** One push: these users' sockets, all of them or all but one connection (`allBut`). */
 export type UserActivity = [userIds: string[], payload: RoomActivity, allBut: string | null];
 
-/** One push for a stored message: these readers' sockets that have not joined the room, none of `exceptUser`'s. */
-export type UnjoinedActivity = [userIds: string[], payload: RoomActivity, exceptUser: string | null];
+/**
+ * One push for a stored message: these readers' sockets that have not joined the room, none of
+ * `exceptUser`'s. `null` for the room's readers: each server keeps them and works the list out
+ * itself, so a room of thousands of readers does not send their ids with every message.
+ */
+export type UnjoinedActivity = [userIds: string[] | null, payload: RoomActivity, exceptUser: string | null];
 
 /** A message stored here: its room and seq, for the servers whose readers read it next. */
 export type StoredSeq = [roomId: string, seq: number];
+
+/** A user who became one of the room's readers here (a first read). */
+export type NewReader = [roomId: string, userId: string];
 
 /** A cluster message stays well under a megabyte even when a restart's flush announces thousands. */
 export const MAX_RELAYED = 1000;

@@ -4,7 +4,7 @@
 // re-read their configuration, and then update their own sockets. Nobody polls. Incoming announcements are handled one at a time, in order, so
 // a change followed by a deletion of the same room ends deleted.
 import type { Services } from '../services';
-import { ActivityRelay, type StoredSeq } from './activity-relay';
+import { ActivityRelay, type NewReader, type StoredSeq } from './activity-relay';
 import type { LocalPushes } from './live-updates';
 import type { ChatServer, InterServerEvents } from './types';
 
@@ -18,8 +18,11 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
   // The broadcast of a message reaches the other servers' sockets through the adapter; its seq
   // follows in the same turn, so their readers' room:read finds it known (read-marker-service.ts).
   const storedSeqs = new ActivityRelay<StoredSeq>((batch) => io.serverSideEmit('pchat:seqs-stored', batch));
+  // A first read here may wait 500 ms for its marker's batch: the others add the reader at once.
+  const newReaders = new ActivityRelay<NewReader>((batch) => io.serverSideEmit('pchat:readers-added', batch));
   const unsubscribe = events.subscribe({
     'message:created': (message) => storedSeqs.add([message.roomId, message.seq]),
+    'reader:added': (roomId, userId) => newReaders.add([roomId, userId]),
     'room:changed': (roomId) => io.serverSideEmit('pchat:room-changed', roomId),
     'room:deleted': (roomId) => io.serverSideEmit('pchat:room-deleted', roomId),
     'category:changed': (categoryId) => io.serverSideEmit('pchat:category-changed', categoryId),
@@ -54,8 +57,20 @@ export function wireClusterSync(io: ChatServer, services: Services, local: Local
     'pchat:addin-changed': (addinId) => inOrder('cluster add-in change', () => directory.reloadAddin(addinId)),
     'pchat:readers-changed': (roomId) => services.readMarkers.forgetReaders(roomId),
     // Not in order with the reloads: it changes nothing here, and a message's count should not wait.
-    'pchat:unjoined-activity': (batch) => {
-      for (const [userIds, payload, exceptUser] of batch) local.activityUnjoined(userIds, payload, exceptUser ?? undefined);
+    'pchat:stored-activity': (batch) => {
+      for (const [userIds, payload, exceptUser] of batch) {
+        if (userIds !== null) local.activityUnjoined(userIds, payload, exceptUser ?? undefined);
+        else {
+          // The room's readers, as this server keeps them (read from the store once in a while).
+          services.readMarkers
+            .readersToTell(payload.roomId)
+            .then((readers) => local.activityUnjoined(readers, payload, exceptUser ?? undefined))
+            .catch((error: unknown) => onError('cluster room activity', error));
+        }
+      }
+    },
+    'pchat:readers-added': (batch) => {
+      for (const [roomId, userId] of batch) services.readMarkers.readerAddedElsewhere(roomId, userId);
     },
     'pchat:seqs-stored': (batch) => {
       for (const [roomId, seq] of batch) services.readMarkers.storedElsewhere(roomId, seq);

@@ -51,11 +51,11 @@ export function wireLiveUpdates(
     (allBut === null ? audience : audience.except(allBut)).emit('room:activity', payload);
   };
   const relay = clustered ? new ActivityRelay((batch) => io.serverSideEmit('pchat:user-activity', batch)) : null;
-  const unjoinedRelay = clustered ? new ActivityRelay<UnjoinedActivity>((batch) => io.serverSideEmit('pchat:unjoined-activity', batch)) : null;
+  const unjoinedRelay = clustered ? new ActivityRelay<UnjoinedActivity>((batch) => io.serverSideEmit('pchat:stored-activity', batch)) : null;
   const onActivity = (userIds: string[], payload: RoomActivity, sockets: ActivityAudience = 'all') => {
     if (typeof sockets === 'object' && 'unjoined' in sockets) {
       activityUnjoined(userIds, payload, sockets.exceptUser);
-      unjoinedRelay?.add([userIds, payload, sockets.exceptUser ?? null]);
+      unjoinedRelay?.add([sockets.readersOfRoom ? null : userIds, payload, sockets.exceptUser ?? null]);
       return;
     }
     const allBut = sockets === 'all' ? null : sockets.allBut;

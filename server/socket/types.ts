@@ -1,7 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
 import type { Participant, User } from '../domain';
-import type { StoredSeq, UnjoinedActivity, UserActivity } from './activity-relay';
+import type { NewReader, StoredSeq, UnjoinedActivity, UserActivity } from './activity-relay';
 import type { RateLimiter } from './rate-limiter';
 import type { UserBudget } from './user-budgets';
 
@@ -27,7 +27,9 @@ export interface InterServerEvents {
   'pchat:addin-changed': (addinId: string) => void;
   'pchat:readers-changed': (roomId: string) => void;
   /** Messages were stored: their readers' sockets that have not joined the room hear room:activity, a turn's worth (activity-relay.ts). */
-  'pchat:unjoined-activity': (batch: UnjoinedActivity[]) => void;
+  'pchat:stored-activity': (batch: UnjoinedActivity[]) => void;
+  /** Users became readers of rooms by a first read, a turn of the event loop's worth (cluster-sync.ts). */
+  'pchat:readers-added': (batch: NewReader[]) => void;
   /** Messages were stored: each room's newest seq, a turn of the event loop's worth (cluster-sync.ts). */
   'pchat:seqs-stored': (batch: StoredSeq[]) => void;
   /** room:activity for whole users (read announcements), a turn of the event loop's worth (activity-relay.ts). */

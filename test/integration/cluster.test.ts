@@ -128,6 +128,26 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
     }
   });
 
+  it("counts a first read on the other server at once: the next message reaches the reader's devices outside the room on both servers", async () => {
+    const gil = await createUser(one.url, admin, 'gil');
+    const sending = (await connect(one.url, ana.token)).socket;
+    const desk = (await connect(two.url, gil.token)).socket;
+    const phone = (await connect(one.url, gil.token)).socket;
+    const tablet = (await connect(two.url, gil.token)).socket;
+    const before = await ok(sending, 'message:send', { roomId, clientId: 'before-first-read', text: 'waiting for gil' });
+    await ok(desk, 'room:join', { roomId });
+    // No marker batch under way on either server: the first read below waits 500 ms for its own.
+    await settle(700);
+    const heardOnPhone = record(phone, 'room:activity');
+    const heardOnTablet = record(tablet, 'room:activity');
+    await ok(desk, 'room:read', { roomId, seq: before.message.seq });
+    await settle(50);
+    // Stored long before gil's marker is written: only the announcement of the read can count gil.
+    const sent = await ok(sending, 'message:send', { roomId, clientId: 'after-first-read', text: 'for gil' });
+    const pushed = (heard: { lastSeq: number; lastReadSeq?: number }[]) => heard.some((a) => a.lastSeq === sent.message.seq && a.lastReadSeq === undefined);
+    await waitFor(() => pushed(heardOnPhone) && pushed(heardOnTablet), "the message's room:activity on gil's phone (server one) and tablet (server two)");
+  });
+
   it('tells the other servers the seq of each message it stores, so their readers are answered from memory', async () => {
     const watcher = new Redis(REDIS_URL);
     const announcing: Buffer[] = [];
