@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../domain';
 import { AppError } from '../errors';
 import type { NewMessage, Storage } from '../storage/repositories';
@@ -268,6 +268,37 @@ describe('ReadMarkerService on a clustered server', () => {
     expect(await read(7)).toBe(3);
     expect(storeAsked).toBe(4);
     await markers.close();
+  });
+
+  it('counts a reader another server announced before their marker is stored, and lets the announcement go after a minute', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const events = new DomainEventBus();
+      const directory = new RoomDirectory(storage);
+      const users = new UserDirectory(storage, events);
+      await Promise.all([directory.load(), users.load()]);
+      const markers = new ReadMarkerService(storage, directory, users, events, { clustered: true }, (error) => {
+        throw error;
+      });
+      await markers.load();
+      expect(await markers.readersToTell('open')).toEqual([]);
+      // Announced while this server holds the list, and again when it reads the list afresh.
+      markers.readerAddedElsewhere('open', 'id-alice');
+      expect(await markers.readersToTell('open')).toEqual(['id-alice']);
+      markers.forgetReaders('open');
+      expect(await markers.readersToTell('open')).toEqual(['id-alice']);
+
+      // A minute on, with nothing stored for alice, the announcement is dropped: a fresh list no
+      // longer has her, and a new announcement still counts.
+      vi.setSystemTime(Date.now() + 61_000);
+      markers.readerAddedElsewhere('stage', 'id-alice');
+      markers.forgetReaders('open');
+      expect(await markers.readersToTell('open')).toEqual([]);
+      expect(await markers.readersToTell('stage')).toEqual(['id-alice']);
+      await markers.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

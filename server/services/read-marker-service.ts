@@ -65,6 +65,7 @@ export class ReadMarkerService {
   private readonly readerCache = new Map<string, CachedReaders>();
   /** With other servers: the readers they announced lately, by room, with when. */
   private readonly announcedReaders = new Map<string, Map<string, number>>();
+  private announcedSweptAt = Date.now();
   private readonly batch: MarkerBatch;
 
   constructor(
@@ -146,6 +147,11 @@ export class ReadMarkerService {
 
   /** Another server says the user became one of the room's readers (their marker may not be stored yet). */
   readerAddedElsewhere(roomId: string, userId: string): void {
+    // Rooms whose list this server never rereads would keep their announcements for good.
+    if (Date.now() - this.announcedSweptAt > ANNOUNCED_READER_MS) {
+      this.announcedSweptAt = Date.now();
+      for (const announcedIn of [...this.announcedReaders.keys()]) this.announcedLately(announcedIn);
+    }
     let announced = this.announcedReaders.get(roomId);
     if (!announced) this.announcedReaders.set(roomId, (announced = new Map<string, number>()));
     announced.set(userId, Date.now());
