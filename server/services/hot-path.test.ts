@@ -218,6 +218,17 @@ describe('GroupCommit', () => {
 });
 
 describe('ReadMarkerService on a clustered server', () => {
+  const clusteredMarkers = async (flushEveryMs?: number) => {
+    const events = new DomainEventBus();
+    const directory = new RoomDirectory(storage);
+    const users = new UserDirectory(storage, events);
+    await Promise.all([directory.load(), users.load()]);
+    const markers = new ReadMarkerService(storage, directory, users, events, { clustered: true, flushEveryMs }, (error) => {
+      throw error;
+    });
+    await markers.load();
+    return markers;
+  };
   const storedByAnotherServer = async (n: number) =>
     (
       await storage.messages.insertIdempotent({
@@ -233,14 +244,7 @@ describe('ReadMarkerService on a clustered server', () => {
     ).message.seq;
 
   it('answers a read of a seq another server announced from memory, and asks the store about any other', async () => {
-    const events = new DomainEventBus();
-    const directory = new RoomDirectory(storage);
-    const users = new UserDirectory(storage, events);
-    await Promise.all([directory.load(), users.load()]);
-    const markers = new ReadMarkerService(storage, directory, users, events, { clustered: true, flushEveryMs: 60_000 }, (error) => {
-      throw error;
-    });
-    await markers.load();
+    const markers = await clusteredMarkers(60_000);
     let storeAsked = 0;
     const lastSeq = storage.readMarkers.lastSeq.bind(storage.readMarkers);
     storage.readMarkers.lastSeq = (roomId) => {
@@ -273,14 +277,7 @@ describe('ReadMarkerService on a clustered server', () => {
   it('counts a reader another server announced before their marker is stored, and lets the announcement go after a minute', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
-      const events = new DomainEventBus();
-      const directory = new RoomDirectory(storage);
-      const users = new UserDirectory(storage, events);
-      await Promise.all([directory.load(), users.load()]);
-      const markers = new ReadMarkerService(storage, directory, users, events, { clustered: true }, (error) => {
-        throw error;
-      });
-      await markers.load();
+      const markers = await clusteredMarkers();
       expect(await markers.readersToTell('open')).toEqual([]);
       // Announced while this server holds the list, and again when it reads the list afresh.
       markers.readerAddedElsewhere('open', 'id-alice');

@@ -150,7 +150,7 @@ export class ReadMarkerService {
     // Rooms whose list this server never rereads would keep their announcements for good.
     if (Date.now() - this.announcedSweptAt > ANNOUNCED_READER_MS) {
       this.announcedSweptAt = Date.now();
-      for (const announcedIn of [...this.announcedReaders.keys()]) this.announcedLately(announcedIn);
+      for (const announcedIn of this.announcedReaders.keys()) this.dropOldAnnouncements(announcedIn);
     }
     let announced = this.announcedReaders.get(roomId);
     if (!announced) this.announcedReaders.set(roomId, (announced = new Map<string, number>()));
@@ -313,13 +313,19 @@ export class ReadMarkerService {
     return readers;
   }
 
-  /** The readers other servers announced in the room lately (older announcements are dropped). */
-  private announcedLately(roomId: string): string[] {
+  /** The readers other servers announced in the room lately. */
+  private announcedLately(roomId: string): Iterable<string> {
+    return this.dropOldAnnouncements(roomId)?.keys() ?? [];
+  }
+
+  /** Forgets the room's announcements older than ANNOUNCED_READER_MS; gives those left, if any. */
+  private dropOldAnnouncements(roomId: string): Map<string, number> | undefined {
     const announced = this.announcedReaders.get(roomId);
-    if (!announced) return [];
+    if (!announced) return undefined;
     const since = Date.now() - ANNOUNCED_READER_MS;
     for (const [userId, at] of announced) if (at < since) announced.delete(userId);
-    if (announced.size === 0) this.announcedReaders.delete(roomId);
-    return [...announced.keys()];
+    if (announced.size > 0) return announced;
+    this.announcedReaders.delete(roomId);
+    return undefined;
   }
 }

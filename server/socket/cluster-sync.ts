@@ -1,8 +1,9 @@
 // Keeps servers that share one store in step through the cluster link (--redis, DESIGN §4b):
 // what changes here is announced to the others, which reload just the records named (the room
-// directory), forget what they cached (room readers), learn the seqs stored here (read markers) or
-// re-read their configuration, and then update their own sockets. Nobody polls. Incoming announcements are handled one at a time, in order, so
-// a change followed by a deletion of the same room ends deleted.
+// directory), forget what they cached (room readers), learn the seqs stored and the readers gained
+// here (read markers) or re-read their configuration, and then update their own sockets. Nobody
+// polls. Incoming announcements are handled one at a time, in order, so a change followed by a
+// deletion of the same room ends deleted.
 import type { Services } from '../services';
 import { ActivityRelay, type NewReader, type StoredSeq } from './activity-relay';
 import type { LocalPushes } from './live-updates';

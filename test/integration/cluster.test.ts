@@ -12,6 +12,24 @@ import { type TestServer, startTestServer } from './helpers/test-server';
 const reachable = await redisReachable(REDIS_URL);
 if (!reachable) console.warn(`SKIPPED: cluster (--redis) tests — no Redis answers at ${REDIS_URL}`);
 
+/**
+ * The cluster messages the servers publish that `matches` picks, as Redis carries them (every
+ * adapter channel begins with "socket.io"); `stop` ends the watch.
+ */
+async function watchCluster(matches: (message: Buffer) => boolean): Promise<{ seen: Buffer[]; stop: () => void }> {
+  const watcher = new Redis(REDIS_URL);
+  const seen: Buffer[] = [];
+  watcher.on('pmessageBuffer', (_pattern: Buffer, _channel: Buffer, message: Buffer) => {
+    if (matches(message)) seen.push(message);
+  });
+  const stop = () => watcher.disconnect();
+  await watcher.psubscribe('socket.io*').catch((error: unknown) => {
+    stop();
+    throw error;
+  });
+  return { seen, stop };
+}
+
 describe.skipIf(!reachable)('several servers with --redis', () => {
   let one: TestServer;
   let two: TestServer;
@@ -108,13 +126,8 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
     await ok(benElsewhere, 'room:follow', { roomId, follow: true });
     const heardByFay = record(fayElsewhere, 'room:activity');
     const heardByBen = record(benElsewhere, 'room:activity');
-    const watcher = new Redis(REDIS_URL);
-    const crossing: Buffer[] = [];
-    watcher.on('pmessageBuffer', (_pattern: Buffer, _channel: Buffer, message: Buffer) => {
-      if (message.includes('-activity') && !message.includes('pchat:user-activity') && message.includes(roomId)) crossing.push(message);
-    });
+    const crossing = await watchCluster((message) => message.includes('-activity') && !message.includes('pchat:user-activity') && message.includes(roomId));
     try {
-      await watcher.psubscribe('socket.io*');
       await settle(300);
       const sent = await ok(sending, 'message:send', { roomId, clientId: 'one-crossing', text: 'for the readers outside' });
       const { seq } = sent.message;
@@ -122,9 +135,9 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
       expect(heardByFay.find((a) => a.lastSeq === seq)).toEqual({ roomId, lastSeq: seq, lastReadSeq: seq });
       expect(heardByBen.find((a) => a.lastSeq === seq)).toEqual({ roomId, lastSeq: seq });
       await settle(300);
-      expect(crossing).toHaveLength(1);
+      expect(crossing.seen).toHaveLength(1);
     } finally {
-      watcher.disconnect();
+      crossing.stop();
     }
   });
 
@@ -149,13 +162,8 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
   });
 
   it('tells the other servers the seq of each message it stores, so their readers are answered from memory', async () => {
-    const watcher = new Redis(REDIS_URL);
-    const announcing: Buffer[] = [];
-    watcher.on('pmessageBuffer', (_pattern: Buffer, _channel: Buffer, message: Buffer) => {
-      if (message.includes('pchat:seqs-stored') && message.includes(roomId)) announcing.push(message);
-    });
+    const announcing = await watchCluster((message) => message.includes('pchat:seqs-stored') && message.includes(roomId));
     try {
-      await watcher.psubscribe('socket.io*');
       const reader = (await connect(two.url, ben.token)).socket;
       await ok(reader, 'room:join', { roomId });
       const arrived = record(reader, 'message:new');
@@ -164,21 +172,15 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
       await waitFor(() => arrived.some((m) => m.message.seq === sent.message.seq), 'the message on server two');
       expect(await ok(reader, 'room:read', { roomId, seq: sent.message.seq })).toMatchObject({ lastReadSeq: sent.message.seq });
       await settle(300);
-      expect(announcing).toHaveLength(1);
+      expect(announcing.seen).toHaveLength(1);
     } finally {
-      watcher.disconnect();
+      announcing.stop();
     }
   });
 
   it('relays the reads a marker flush announces as one message to the other servers', async () => {
-    // Redis as the servers use it: every adapter channel begins with "socket.io".
-    const watcher = new Redis(REDIS_URL);
-    const announcing: Buffer[] = [];
-    watcher.on('pmessageBuffer', (_pattern: Buffer, _channel: Buffer, message: Buffer) => {
-      if (message.includes('lastReadSeq') && message.includes(roomId)) announcing.push(message);
-    });
+    const announcing = await watchCluster((message) => message.includes('lastReadSeq') && message.includes(roomId));
     try {
-      await watcher.psubscribe('socket.io*');
       const readers = await Promise.all(
         ['cara', 'dan', 'eve'].map(async (name) => {
           const { token } = await createUser(one.url, admin, name);
@@ -190,14 +192,14 @@ describe.skipIf(!reachable)('several servers with --redis', () => {
       // Sent by someone else: a sender's own marker moves with the send, in a flush of its own.
       const sent = await ok((await connect(one.url, ben.token)).socket, 'message:send', { roomId, clientId: 'flush-batch', text: 'read by three' });
       await settle(700);
-      announcing.length = 0;
+      announcing.seen.length = 0;
       await Promise.all(readers.map((socket) => ok(socket, 'room:read', { roomId, seq: sent.message.seq })));
       // The batch is written every 500 ms; one flush holds all three reads, made together.
-      await waitFor(() => announcing.length > 0, 'the flush announced on Redis');
+      await waitFor(() => announcing.seen.length > 0, 'the flush announced on Redis');
       await settle(700);
-      expect(announcing).toHaveLength(1);
+      expect(announcing.seen).toHaveLength(1);
     } finally {
-      watcher.disconnect();
+      announcing.stop();
     }
   });
 });
