@@ -27,12 +27,18 @@ describe('AuthService', () => {
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pchat-auth-'));
     storage = await openSqliteStorage(dir);
-    // Count the writes of last-used times on the real repository.
+    // Count the sessions whose last-used time is written, one at a time or in a batch, on the
+    // real repository.
     const touch = storage.sessions.touch.bind(storage.sessions);
+    const touchMany = storage.sessions.touchMany.bind(storage.sessions);
     touches = 0;
     storage.sessions.touch = (...args) => {
       touches += 1;
       return touch(...args);
+    };
+    storage.sessions.touchMany = (uses) => {
+      touches += uses.length;
+      return touchMany(uses);
     };
     clock = Date.parse('2026-05-01T12:00:00Z');
     const events = new DomainEventBus();
@@ -166,6 +172,34 @@ describe('AuthService', () => {
     expect(await storage.sessions.find(busy)).toBeDefined();
     await auth.policy.put({ sessionMaxMinutes: 1 });
     expect(auth.noteSocketUse(busy)).toBe(false);
+  });
+
+  it('writes a minute of socket uses of thousands of sessions without holding the event loop', async () => {
+    // Sessions made in the store and taken in as a socket's connect does (no scrypt sign-ins).
+    const tokens = Array.from({ length: 1_200 }, (_, i) => `socket-token-${i}`);
+    const hashes = tokens.map(hashSecret);
+    const { id: userId } = (await storage.users.findByName('ana'))!;
+    const startedAt = new Date(clock).toISOString();
+    for (const [i, token] of tokens.entries()) {
+      await storage.sessions.create({ id: `id-${i}`, tokenHash: hashes[i]!, userId, createdAt: startedAt, lastUsedAt: startedAt });
+      await auth.authenticate(token);
+    }
+    clock += MINUTE + 1_000;
+    for (const tokenHash of hashes) auth.noteSocketUse(tokenHash);
+    const usedAt = new Date(clock).toISOString();
+
+    // SQLite answers synchronously: a sweep that wrote one session per statement, awaiting each,
+    // ran them all in one macrotask, and the server's sockets waited (600 ms at 5,000 users).
+    let timerRanDuringSweep = false;
+    let sweeping = true;
+    setImmediate(() => (timerRanDuringSweep = sweeping));
+    await auth.sweep(new Set(hashes));
+    sweeping = false;
+
+    expect(timerRanDuringSweep).toBe(true);
+    expect(touches).toBe(hashes.length);
+    for (const tokenHash of [hashes[0]!, hashes.at(-1)!]) expect((await storage.sessions.find(tokenHash))!.lastUsedAt).toBe(usedAt);
+    expect(revoked).toEqual([]);
   });
 
   it('deletes sessions that expired long ago from the store, every ten minutes', async () => {

@@ -198,7 +198,7 @@ export class AuthService {
   async sweep(openTokenHashes: ReadonlySet<string>): Promise<void> {
     const config = await this.policy.current();
     const now = this.now();
-    for (const { tokenHash, lastUsedAt } of this.activity.pending(now)) await this.touch(tokenHash, lastUsedAt);
+    await this.storeUses(this.activity.pending(now));
     for (const tokenHash of openTokenHashes) {
       const live = this.activity.get(tokenHash);
       if (live && now < sessionExpiresAt(live, config)) continue;
@@ -234,6 +234,13 @@ export class AuthService {
   private timesOf(record: SessionRecord): Pick<LiveSession, 'createdAt' | 'lastUsedAt'> {
     const stored = Date.parse(record.lastUsedAt);
     return { createdAt: Date.parse(record.createdAt), lastUsedAt: Math.max(stored, this.activity.get(record.tokenHash)?.lastUsedAt ?? stored) };
+  }
+
+  /** Every socket counts as a use, so each minute this is about every open session: one batch. */
+  private async storeUses(uses: { tokenHash: string; lastUsedAt: number }[]): Promise<void> {
+    if (uses.length === 0) return;
+    await this.storage.sessions.touchMany(uses.map((use) => ({ tokenHash: use.tokenHash, lastUsedAt: iso(use.lastUsedAt) })));
+    for (const use of uses) this.activity.stored(use.tokenHash, use.lastUsedAt);
   }
 
   private async touch(tokenHash: string, lastUsedAt: number): Promise<void> {

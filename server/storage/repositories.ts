@@ -33,12 +33,24 @@ export interface SessionRecord {
   lastUsedAt: string;
 }
 
+export interface SessionUse {
+  tokenHash: string;
+  /** ISO-8601 UTC. */
+  lastUsedAt: string;
+}
+
 export interface SessionRepository {
   create(session: SessionRecord): Promise<void>;
   find(tokenHash: string): Promise<SessionRecord | undefined>;
   listForUser(userId: string): Promise<SessionRecord[]>;
   /** Moves last_used_at forward (never back). */
   touch(tokenHash: string, lastUsedAt: string): Promise<void>;
+  /**
+   * Moves last_used_at forward (never back) for many sessions: one statement per few hundred,
+   * with the event loop let run between statements, so a minute's worth of uses from thousands of
+   * sockets never holds it for long.
+   */
+  touchMany(uses: readonly SessionUse[]): Promise<void>;
   /** Returns whether a session was deleted. */
   delete(tokenHash: string): Promise<boolean>;
   /** Deletes one of the user's sessions by its public id; returns its token hash. */

@@ -1,7 +1,9 @@
 // Sessions (bearer tokens, stored as SHA-256 hashes) and hand-off codes, for both dialects.
-import type { Kysely, Selectable } from 'kysely';
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { SessionRecord, SessionRepository } from '../repositories';
 import type { DatabaseSchema, SessionsTable } from '../schema';
+import { inChunks } from './chunks';
 
 function toRecord(row: Selectable<SessionsTable>): SessionRecord {
   return { id: row.id, tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, lastUsedAt: row.last_used_at };
@@ -37,6 +39,16 @@ export function createSessionRepository(db: Kysely<DatabaseSchema>): SessionRepo
         .where('token_hash', '=', tokenHash)
         .where('last_used_at', '<', lastUsedAt)
         .execute();
+    },
+    async touchMany(uses) {
+      // UPDATE … FROM VALUES: both dialects name a VALUES list's columns column1, column2.
+      // SQLite runs each statement synchronously, so a macrotask between them lets sockets in.
+      for (const [index, part] of inChunks(uses).entries()) {
+        if (index > 0) await nextMacrotask();
+        const rows = sql.join(part.map((use) => sql`(${use.tokenHash}, ${use.lastUsedAt})`));
+        await sql`update sessions set last_used_at = v.column2 from (values ${rows}) as v
+          where sessions.token_hash = v.column1 and sessions.last_used_at < v.column2`.execute(db);
+      }
     },
     async delete(tokenHash) {
       const result = await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).executeTakeFirst();
