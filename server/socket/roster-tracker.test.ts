@@ -59,6 +59,17 @@ describe('RosterTracker across servers', () => {
     expect(t.updateAfterChange('r', 10)).toMatchObject({ count: 1 });
   });
 
+  it('counts a room above the limit by distinct users, whoever reports them', () => {
+    const t = new RosterTracker();
+    t.add('r', 's1', person(1));
+    t.add('r', 's2', person(1)); // a second window of the same user
+    t.setRemote('r', 'a', [person(1), person(2), person(3)]);
+    t.setRemote('r', 'b', [person(3), person(4)]);
+    expect(t.snapshot('r', 3)).toEqual({ roomId: 'r', count: 4, truncated: true, participants: null });
+    expect(t.snapshot('r', 4)).toMatchObject({ count: 4, truncated: false, participants: [1, 2, 3, 4].map(person) });
+    expect(t.snapshot('nobody', 3)).toEqual({ roomId: 'nobody', count: 0, truncated: false, participants: [] });
+  });
+
   it('applies the limit to the union', () => {
     const t = new RosterTracker();
     t.add('r', 's1', person(1));

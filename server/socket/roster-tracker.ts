@@ -14,6 +14,9 @@ interface RoomRoster {
   lastKey: string;
 }
 
+/** `lastKey` while the room is above the limit: no list of user ids is ever that. */
+const TRUNCATED_KEY = '\u0000truncated';
+
 export class RosterTracker {
   private readonly rooms = new Map<string, RoomRoster>();
 
@@ -101,9 +104,22 @@ export class RosterTracker {
     this.rooms.delete(roomId);
   }
 
-  private union(roomId: string): Participant[] {
-    const room = this.rooms.get(roomId);
-    if (!room) return [];
+  /**
+   * Distinct users in the room, here and on the other servers. Counted without building the list:
+   * a room above the limit (thousands at a large event) is asked on every join and leave, and
+   * its list would only be thrown away.
+   */
+  private count(room: RoomRoster): number {
+    if (room.remote.size === 0) return room.local.size;
+    const elsewhere = new Set<string>();
+    for (const report of room.remote.values()) {
+      for (const p of report.participants) if (!room.local.has(p.userId)) elsewhere.add(p.userId);
+    }
+    return room.local.size + elsewhere.size;
+  }
+
+  /** Everyone in the room, by display name: only for rooms at or under the limit. */
+  private union(room: RoomRoster): Participant[] {
     const byId = new Map<string, string>();
     for (const [userId, u] of room.local) byId.set(userId, u.displayName);
     for (const report of room.remote.values()) {
@@ -114,26 +130,30 @@ export class RosterTracker {
 
   /** The roster as it stands (for join acks): the list, or null above the limit. */
   snapshot(roomId: string, limit: number): Roster {
-    const participants = this.union(roomId);
-    const count = participants.length;
+    const room = this.rooms.get(roomId);
+    if (!room) return { roomId, count: 0, truncated: false, participants: [] };
+    const count = this.count(room);
     if (count > limit) return { roomId, count, truncated: true, participants: null };
-    return { roomId, count, truncated: false, participants };
+    return { roomId, count, truncated: false, participants: this.union(room) };
   }
 
   /** What to send after a possible change: a full list, the one truncated marker, or nothing. */
   updateAfterChange(roomId: string, limit: number, force = false): Roster | null {
     const roster = this.snapshot(roomId, limit);
     const room = this.rooms.get(roomId);
-    const key = this.union(roomId).map((p) => p.userId).join('\n');
     if (!room) return roster.count === 0 && !force ? null : roster;
-    if (!force && key === room.lastKey) return null;
-    room.lastKey = key;
-    if (!roster.truncated) {
-      room.truncatedAnnounced = false;
+    if (roster.participants === null) {
+      // Above the limit nobody is told who came or went: the marker goes out once, even when
+      // the limit changed (force), until the room is listed again.
+      room.lastKey = TRUNCATED_KEY;
+      if (room.truncatedAnnounced) return null;
+      room.truncatedAnnounced = true;
       return roster;
     }
-    if (room.truncatedAnnounced) return null;
-    room.truncatedAnnounced = true;
+    const key = roster.participants.map((p) => p.userId).join('\n');
+    if (!force && key === room.lastKey) return null;
+    room.lastKey = key;
+    room.truncatedAnnounced = false;
     return roster;
   }
 
