@@ -23,14 +23,14 @@ export class RoomPresence {
   }
 
   /** A socket connected here: a reader may now have one outside their rooms. */
-  connected(): void {
-    this.unjoined.changed();
+  connected(socket: ChatSocket): void {
+    this.unjoined.userChanged(socket.data.user.id);
   }
 
   async enter(socket: ChatSocket, roomId: string): Promise<void> {
     await socket.join(roomChannel(roomId));
     socket.data.joined.add(roomId);
-    this.unjoined.changed();
+    this.unjoined.roomChanged(roomId);
     const { id: userId, displayName } = socket.data.user;
     const participant: Participant = { userId, displayName };
     // The joiner learns the roster from its ack; everyone else (its other windows included) here.
@@ -39,7 +39,7 @@ export class RoomPresence {
 
   async exit(socket: ChatSocket, roomId: string): Promise<void> {
     if (!socket.data.joined.delete(roomId)) return;
-    this.unjoined.changed();
+    this.unjoined.roomChanged(roomId);
     await socket.leave(roomChannel(roomId));
     if (this.roster.remove(roomId, socket.id, socket.data.user.id)) this.changed(roomId);
   }
@@ -50,7 +50,8 @@ export class RoomPresence {
       if (this.roster.remove(roomId, socket.id, socket.data.user.id)) this.changed(roomId, socket.id);
     }
     socket.data.joined.clear();
-    this.unjoined.changed();
+    // Gone from every room's audience it was in: those of the rooms its user reads.
+    this.unjoined.userChanged(socket.data.user.id);
   }
 
   snapshot(roomId: string) {

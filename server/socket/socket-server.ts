@@ -103,7 +103,7 @@ export async function attachSocketServer(
 
   io.on('connection', (socket) => {
     void socket.join([tokenChannel(socket.data.tokenHash), userChannel(socket.data.user.id)]);
-    presence.connected();
+    presence.connected(socket);
     socket.emit('session', { user: socket.data.user, config: services.config.current, serverVersion: SERVER_VERSION });
     socket.onAny((event: unknown, ...args: unknown[]) => {
       // Once closing, new events are dropped (see above); those running are counted until acked.

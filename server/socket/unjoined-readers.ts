@@ -7,10 +7,11 @@
 // their sockets per message: 200 readers cost about 0.5 ms of scattered Map lookups on each of 50
 // messages a second. The answer only changes when the readers change (the caller passes them with
 // each message, in the same order while they stay the same, the sender among them: the sender's
-// sockets are left out afterwards, so messages from different senders share one answer) or when a
-// socket connects, disconnects,
-// joins or leaves a room here; RoomPresence reports the last four (`changed`), and the whole cache
-// is dropped then. The next message of each room works its answer out again.
+// sockets are left out afterwards, so messages from different senders share one answer), when a
+// socket joins or leaves that room here, or when a socket of one of its readers connects or
+// disconnects here; RoomPresence reports the last two, and only the answers they touch are
+// dropped. (Dropping them all on any change, as before, meant that with thousands of users
+// switching rooms every room of thousands of readers was worked out again for nearly every message.)
 import type { ChatServer } from './types';
 import { userChannel } from './types';
 
@@ -21,8 +22,12 @@ import { userChannel } from './types';
  */
 export const CACHED_FROM_READERS = 8;
 
+const EMPTY: ReadonlySet<string> = new Set();
+
 interface Answer {
   readers: readonly string[];
+  /** The same readers, to find the answers a user's coming or going touches. */
+  readerSet: ReadonlySet<string>;
   socketIds: string[];
   /** Whose each socket is, in the same order. */
   userIds: string[];
@@ -33,9 +38,14 @@ export class UnjoinedReaders {
 
   constructor(private readonly io: ChatServer) {}
 
-  /** A socket connected, disconnected, joined or left a room on this server. */
-  changed(): void {
-    this.answers.clear();
+  /** A socket joined or left the room on this server. */
+  roomChanged(roomId: string): void {
+    this.answers.delete(roomId);
+  }
+
+  /** A socket of the user connected or disconnected on this server. */
+  userChanged(userId: string): void {
+    for (const [roomId, answer] of this.answers) if (answer.readerSet.has(userId)) this.answers.delete(roomId);
   }
 
   /** The ids of this server's sockets of `readers` that have not joined `roomId`, none of `exceptUser`'s. */
@@ -51,7 +61,7 @@ export class UnjoinedReaders {
     const known = cached ? this.answers.get(roomId) : undefined;
     if (known && sameIds(known.readers, readers)) return known;
     const namespace = this.io.of('/');
-    const answer: Answer = { readers, socketIds: [], userIds: [] };
+    const answer: Answer = { readers, readerSet: cached ? new Set(readers) : EMPTY, socketIds: [], userIds: [] };
     for (const userId of readers) {
       const ids = namespace.adapter.rooms.get(userChannel(userId));
       if (!ids) continue;

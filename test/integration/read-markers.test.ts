@@ -170,6 +170,14 @@ describe('read markers, follows and room activity', () => {
     // And the next message from someone else reaches him again.
     await send(7);
     expect(seqs(phoneHeard)).toEqual([2, 3, 4, 7, 9]);
+
+    // Joining and leaving another room changes nothing here.
+    const elsewhere = await createRoom(world.url, world.adminToken, { name: 'Elsewhere', categoryId: world.category.id, privacy: 'open' });
+    await ok(bob, 'room:join', { roomId: elsewhere.id });
+    await send(8);
+    await ok(bob, 'room:leave', { roomId: elsewhere.id });
+    await send(9);
+    expect(seqs(phoneHeard)).toEqual([2, 3, 4, 7, 9, 10, 11]);
   });
 
   it('a first read makes a reader at once, and an unfollow without a read ends the pushes', async () => {
