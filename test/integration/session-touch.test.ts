@@ -6,28 +6,26 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUse, Storage } from '../../server/storage/repositories';
 import { ROWS_PER_STATEMENT } from '../../server/storage/sql/chunks';
-import { createUser, signInAdmin } from './helpers/http-client';
 import { openStoreOf } from './helpers/store';
-import { type TestServer, startTestServer } from './helpers/test-server';
+import { type World, makeWorld } from './helpers/world';
 
 const CREATED = '2026-05-01T12:00:00.000Z';
 const LATER = '2026-05-01T12:05:00.000Z';
 const EARLIER = '2026-05-01T11:00:00.000Z';
 
 describe('session touches in one batch', () => {
-  let server: TestServer;
+  let world: World;
   let store: Storage;
   let userId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const admin = (await signInAdmin(server.url)).token;
-    userId = (await createUser(server.url, admin, 'toucher')).user.id;
-    store = await openStoreOf(server);
+    world = await makeWorld();
+    userId = world.alice.id;
+    store = await openStoreOf(world.server);
   });
   afterAll(async () => {
     await store.close();
-    await server.close();
+    await world.close();
   });
 
   const newSessions = async (count: number): Promise<string[]> => {
